@@ -55,6 +55,13 @@ export class PrecedentIndex {
   suggestReferences(_text: string, _limit: number): Match<ReferenceEntry>[] {
     return [];
   }
+  /**
+   * Concordance: where a word, a formulation or a reference appears in the precedents
+   * (accent/case-insensitive), newest precedent first.
+   */
+  concordance(_query: string, _limit: number): { total: number; items: Occurrence[] } {
+    return { total: 0, items: [] };
+  }
   /** For a topic: how many precedents address it and, per reference, how many of those cite it. */
   topicEvidence(_topicId: string): { docCount: number; docIds: string[]; references: Array<{ id: string; docCount: number }> } {
     return { docCount: 0, docIds: [], references: [] };
