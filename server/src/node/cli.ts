@@ -1,2 +1,8 @@
-// Placeholder until the CLI lands.
-export {};
+// Entry point of the `precedent` command (bundled to dist/cli.js, run by bin/precedent.js).
+// Everything else lives in ./cli/ so tests can import `main` without running it.
+import { main, processIO } from './cli/main';
+
+void main(process.argv.slice(2), processIO()).then((code) => {
+  // exitCode, not exit(): let stdout drain when it is a pipe.
+  process.exitCode = code;
+});

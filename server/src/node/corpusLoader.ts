@@ -1,0 +1,354 @@
+// Reads precedent files from disk and feeds them to the engine's PrecedentIndex. Shared by the CLI
+// and the language server: the engine never touches the disk, this module does it for both.
+//
+// A corpus is a set of folders (searched recursively for .txt and .md) plus, optionally, the
+// precedents bundled in seeds/. A folder may hold a `precedents.json` manifest (the format of
+// seeds/precedents.json) giving title, date, body… per file; front matter in the file is read by
+// the engine, and manifest fields win.
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PrecedentIndex } from '../engine/corpus';
+import type { IndexedDocument, PrecedentMeta } from '../engine/types';
+
+/** Larger files are not declarations: probably a dump or a mistake; reading them would stall the server. */
+export const MAX_PRECEDENT_BYTES = 50 * 1024 * 1024;
+export const PRECEDENT_EXTENSIONS: readonly string[] = ['.txt', '.md'];
+export const MANIFEST_NAME = 'precedents.json';
+
+/** A file or folder that did not make it into the index, with one clear reason. */
+export interface SkippedFile {
+  /** Absolute path. */
+  path: string;
+  reason: string;
+}
+
+export interface LoadOptions {
+  /** Precedent folders (absolute or relative to `cwd`). A file path is accepted too. */
+  folders: readonly string[];
+  /** Also index the bundled precedents in seeds/. */
+  includeBundled: boolean;
+  /** Where the bundled precedents are; default `bundledSeedsDir()`. */
+  bundledDir?: string;
+  /** Index to fill; a new one otherwise. */
+  index?: PrecedentIndex;
+  /** Base for relative folders; default process.cwd(). */
+  cwd?: string;
+  /** Index id for a file; default its absolute path (the server passes a URI maker). */
+  docIdOf?: (absolutePath: string) => string;
+  /** Called for each file the index accepted, with the bytes it was given (for a caller's own pass). */
+  onIndexed?: (docId: string, absolutePath: string, bytes: Uint8Array) => void;
+}
+
+export interface LoadedCorpus {
+  index: PrecedentIndex;
+  /** What the index holds after loading (all documents, including ones indexed before this load). */
+  documents: IndexedDocument[];
+  /** Folders and files not indexed by this load, in path order. */
+  skipped: SkippedFile[];
+  /** Files handed to the index by this load (indexed or refused by it). */
+  files: number;
+  /** Wall-clock time to find, read and index everything, in milliseconds. */
+  ms: number;
+  /** The absolute path of each indexed docId, for showing paths. */
+  pathOf: Map<string, string>;
+}
+
+/** Folder of the bundled precedents: seeds/ next to the package.json named "precedent". */
+export function bundledSeedsDir(from: string = __dirname): string {
+  const root = packageRoot(from);
+  if (root === null) throw new Error(`cannot find the bundled precedents: no package.json named "precedent" above ${from}`);
+  return join(root, 'seeds');
+}
+
+/**
+ * The package folder, found by walking up: the same code runs from out/server/src/node (tests),
+ * dist/ (bundled CLI and server) and the installed extension, at different depths.
+ */
+export function packageRoot(from: string = __dirname): string | null {
+  let dir = resolve(from);
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'precedent') return dir;
+      } catch {
+        // An unreadable or invalid package.json belongs to something else: keep walking up.
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** Find, read and index the precedents of a corpus. Never throws for I/O problems: they land in `skipped`. */
+export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
+  const started = performance.now();
+  const index = options.index ?? new PrecedentIndex();
+  const cwd = options.cwd ?? process.cwd();
+  const docIdOf = options.docIdOf ?? ((p: string) => p);
+  const skipped: SkippedFile[] = [];
+  const found: FoundFile[] = [];
+
+  const roots: string[] = [];
+  if (options.includeBundled) {
+    try {
+      roots.push(options.bundledDir ?? bundledSeedsDir());
+    } catch (error) {
+      skipped.push({ path: options.bundledDir ?? 'seeds', reason: (error as Error).message });
+    }
+  }
+  for (const folder of options.folders) roots.push(resolve(cwd, folder));
+
+  const walk: Walk = { found, skipped, visited: new Set(), manifests: new Map() };
+  for (const root of roots) await collect(root, true, walk);
+
+  // One file can be reached twice (a folder given twice, the seeds folder also given with --corpus).
+  const seen = new Set<string>();
+  const unique = found.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
+
+  const pathOf = new Map<string, string>();
+  let files = 0;
+  // Read a few files at a time (disk latency overlaps), index them in path order (deterministic).
+  const batch = 16;
+  for (let i = 0; i < unique.length; i += batch) {
+    const slice = unique.slice(i, i + batch);
+    const read = await Promise.all(slice.map((f) => readPrecedentBytes(f.path)));
+    slice.forEach((f, k) => {
+      const bytes = read[k];
+      if (!bytes.ok) {
+        skipped.push({ path: f.path, reason: bytes.reason });
+        return;
+      }
+      files++;
+      const docId = docIdOf(f.path);
+      const result = index.upsert({ docId, fileName: basename(f.path), bytes: bytes.bytes, meta: f.meta });
+      if (result.ok) {
+        pathOf.set(docId, f.path);
+        options.onIndexed?.(docId, f.path, bytes.bytes);
+      } else skipped.push({ path: f.path, reason: result.reason });
+    });
+  }
+  return { index, documents: index.documents(), skipped, files, ms: performance.now() - started, pathOf };
+}
+
+/** Index (or re-index) one file, e.g. when a watcher reports a change. Reads its folder's manifest unless `meta` is given. */
+export async function loadFile(
+  index: PrecedentIndex,
+  path: string,
+  meta?: Partial<PrecedentMeta>,
+  docId: string = resolve(path),
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const absolute = resolve(path);
+  const bytes = await readPrecedentBytes(absolute);
+  if (!bytes.ok) return bytes;
+  const given = meta ?? (await readManifest(dirname(absolute))).entries.get(basename(absolute));
+  return index.upsert({ docId, fileName: basename(absolute), bytes: bytes.bytes, meta: given });
+}
+
+/** Drop one file from the index (deleted or moved away). True when it was there. */
+export function removeFile(index: PrecedentIndex, path: string, docId: string = resolve(path)): boolean {
+  return index.remove(docId);
+}
+
+/** True for the files a corpus folder contributes (by name only). */
+export function isPrecedentFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !name.startsWith('.') && PRECEDENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** True for folders the recursive search does not enter. */
+export function isIgnoredFolderName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Read a file's bytes, with one clear reason when that is not possible or not sensible. */
+export async function readPrecedentBytes(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (info.size > MAX_PRECEDENT_BYTES) {
+      return { ok: false, reason: `too large for a precedent (${megabytes(info.size)} MB; the limit is ${megabytes(MAX_PRECEDENT_BYTES)} MB)` };
+    }
+    return { ok: true, bytes: await readFile(path) };
+  } catch (error) {
+    return { ok: false, reason: ioReason(error) };
+  }
+}
+
+/** One short, user-facing reason for a Node I/O error. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder, not a file';
+    case 'ENOTDIR': return 'not a folder';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'EMFILE':
+    case 'ENFILE': return 'too many open files';
+    default: return code ? `cannot read (${code})` : `cannot read (${(error as Error)?.message ?? String(error)})`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface FoundFile {
+  path: string;
+  meta?: Partial<PrecedentMeta>;
+}
+
+/** Walk one root (a folder, or a single file given as a root). */
+interface Walk {
+  found: FoundFile[];
+  skipped: SkippedFile[];
+  /** Real paths of folders already searched. */
+  visited: Set<string>;
+  manifests: Map<string, Promise<Manifest>>;
+}
+
+async function collect(path: string, isRoot: boolean, walk: Walk): Promise<void> {
+  const { found, skipped, visited } = walk;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const reason = ioReason(error);
+    skipped.push({ path, reason: isRoot && reason === 'no such file' ? 'folder not found' : reason });
+    return;
+  }
+  if (info.isFile()) {
+    if (isRoot) {
+      // A file named explicitly is taken whatever its extension: the user asked for it.
+      const manifest = await readManifest(dirname(path), walk.manifests);
+      found.push({ path, meta: manifest.entries.get(basename(path)) });
+    }
+    return;
+  }
+  if (!info.isDirectory()) {
+    if (isRoot) skipped.push({ path, reason: 'not a file or folder' });
+    return;
+  }
+  // Symbolic links can make a folder its own descendant.
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    skipped.push({ path, reason: ioReason(error) });
+    return;
+  }
+  if (visited.has(real)) return;
+  visited.add(real);
+
+  let entries;
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch (error) {
+    skipped.push({ path, reason: ioReason(error) });
+    return;
+  }
+  const manifest = await readManifest(path, walk.manifests);
+  if (manifest.error) skipped.push({ path: join(path, MANIFEST_NAME), reason: manifest.error });
+
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(child);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        if (isPrecedentFileName(entry.name)) skipped.push({ path: child, reason: `broken link (${ioReason(error)})` });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!isIgnoredFolderName(entry.name)) await collect(child, false, walk);
+    } else if (isFile && isPrecedentFileName(entry.name)) {
+      found.push({ path: child, meta: manifest.entries.get(entry.name) });
+    }
+  }
+}
+
+interface Manifest {
+  entries: Map<string, Partial<PrecedentMeta>>;
+  error?: string;
+}
+
+/** The `precedents.json` of a folder (none → empty), read once per load through `cache`. */
+function readManifest(folder: string, cache?: Map<string, Promise<Manifest>>): Promise<Manifest> {
+  let pending = cache?.get(folder);
+  if (!pending) {
+    pending = parseManifestFile(join(folder, MANIFEST_NAME));
+    cache?.set(folder, pending);
+  }
+  return pending;
+}
+
+async function parseManifestFile(path: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { entries: new Map() };
+    return { entries: new Map(), error: `metadata not read: ${ioReason(error)}` };
+  }
+  return parseManifest(text);
+}
+
+/** Parse a precedents.json manifest: `{ "precedents": [ { "file": "…", "title": "…", … } ] }`. */
+export function parseManifest(text: string): Manifest {
+  const entries = new Map<string, Partial<PrecedentMeta>>();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { entries, error: `metadata not read: invalid JSON (${(error as Error).message})` };
+  }
+  const list = (data as { precedents?: unknown } | null)?.precedents;
+  if (!Array.isArray(list)) return { entries, error: 'metadata not read: no "precedents" list' };
+  for (const item of list as Array<Record<string, unknown>>) {
+    if (!item || typeof item.file !== 'string') continue;
+    const meta: Partial<PrecedentMeta> = {};
+    const text = (key: keyof PrecedentMeta): string | null | undefined => {
+      const value = item[key];
+      return typeof value === 'string' ? value : value === null ? null : undefined;
+    };
+    const title = text('title');
+    if (typeof title === 'string') meta.title = title;
+    const language = text('language');
+    if (typeof language === 'string') meta.language = language;
+    for (const key of ['date', 'body', 'place', 'kind'] as const) {
+      const value = text(key);
+      if (value !== undefined) meta[key] = value;
+    }
+    entries.set(item.file, meta);
+  }
+  return { entries };
+}
+
+/** How a path is shown to the user: `seeds/<file>` for bundled precedents, else relative to cwd. */
+export function displayPath(absolutePath: string, cwd: string, bundledDir?: string): string {
+  if (bundledDir) {
+    const inSeeds = relative(bundledDir, absolutePath);
+    if (inSeeds && !inSeeds.startsWith('..') && !inSeeds.startsWith(sep) && !/^[a-zA-Z]:/.test(inSeeds)) {
+      return 'seeds/' + inSeeds.split(sep).join('/');
+    }
+  }
+  const fromCwd = relative(cwd, absolutePath);
+  if (fromCwd === '') return '.';
+  if (/^[a-zA-Z]:/.test(fromCwd) || fromCwd.startsWith(sep)) return absolutePath;
+  return fromCwd.split(sep).join('/');
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+}
