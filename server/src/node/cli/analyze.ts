@@ -107,11 +107,10 @@ function describeReference(m: ReferenceMention, index: PrecedentIndex | null, ra
 async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('analyze needs at least one file', 'analyze');
   const format = stringOption(args, 'format') ?? 'text';
-  const view = await loadCorpusFor(args, io);
-  reportCorpusProblems(view, io);
-  const index = view.loaded.index;
 
+  // Files first: a mistyped draft name should fail at once, before the corpus is read.
   const report: AnalyzeReport = { schemaVersion: 1, files: [], skipped: [] };
+  const readable: Array<{ given: string; absolute: string; text: string; encoding: string; notes: string[] }> = [];
   for (const given of args.positionals) {
     const absolute = resolve(io.cwd, given);
     const bytes = await readPrecedentBytes(absolute);
@@ -126,11 +125,18 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       io.stderr(`precedent: cannot analyse ${given}: ${decoded.reason}\n`);
       continue;
     }
-    // A draft kept inside a corpus folder must not count as its own precedent.
-    index.remove(absolute);
-    report.files.push(describeText(given, decoded.encoding, decoded.notes, analyseText(decoded.text), index));
+    readable.push({ given, absolute, text: decoded.text, encoding: decoded.encoding, notes: decoded.notes });
   }
-  if (report.files.length === 0) return 2;
+  if (readable.length === 0) return 2;
+
+  const view = await loadCorpusFor(args, io);
+  reportCorpusProblems(view, io);
+  const index = view.loaded.index;
+  for (const file of readable) {
+    // A draft kept inside a corpus folder must not count as its own precedent.
+    index.remove(file.absolute);
+    report.files.push(describeText(file.given, file.encoding, file.notes, analyseText(file.text), index));
+  }
 
   if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout(renderAnalyzeText(report));
