@@ -1,5 +1,309 @@
+// `npm run bench -- --size 1k,10k` — measures the precedent index on synthetic corpora, through the
+// engine and through the language server, next to a naive fuse.js scan, and checks the targets of
+// issue 5. Prints a table and writes bench/results/latest.json.
+//
+// Options:
+//   --size smoke|1k|10k|100k[,…]  corpora to measure (default 1k,10k)
+//   --runs N                      build runs per size (default 5, 3 at 10k, 1 at 100k; median kept)
+//   --fuse-queries N              cap on fuse.js queries (default all; 20 at 100k)
+//   --no-server                   skip the language-server path
+//   --profile                     write a V8 CPU profile of the measured build to bench/results/profiles/
+//   --check-only                  smoke run: exit 1 only if the bench itself breaks (not on missed targets)
+//   --out FILE                    JSON output (default bench/results/latest.json)
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureCorpus } from './generate';
-const size = process.argv[process.argv.indexOf('--size') + 1] ?? 'smoke';
-const m = ensureCorpus(path.resolve(__dirname, '../../bench/cache'), size, undefined, (s) => console.log(s));
-console.log(m.documents, m.bytes);
+import { DEFAULT_SEED, ensureCorpus, CorpusManifest, GENERATOR_VERSION, SIZES } from './generate';
+import { QUERY_CATEGORIES } from './queries';
+import { runServer, ServerResult } from './serverPath';
+import { formatMs, median, Summary } from './stats';
+import { BuildResult, FloorResult, FuseResult, runTask, TaskArgs } from './tasks';
+
+const REPO = path.resolve(__dirname, '../..');
+const CACHE = path.join(REPO, 'bench', 'cache');
+const RESULTS = path.join(REPO, 'bench', 'results');
+
+// ---------------------------------------------------------------------------------------------
+// Child side.
+
+if (process.argv[2] === '--child') {
+  const args = JSON.parse(process.argv[3]) as TaskArgs;
+  try {
+    const result = runTask(args);
+    process.send!({ ok: true, result }, () => process.exit(0));
+  } catch (e) {
+    process.send!({ ok: false, error: (e as Error).stack ?? String(e) }, () => process.exit(1));
+  }
+} else {
+  main().catch((e: unknown) => {
+    console.error((e as Error).stack ?? e);
+    process.exit(1);
+  });
+}
+
+function runChild<T>(args: TaskArgs, profileDir?: string): Promise<T> {
+  const execArgv = ['--expose-gc', '--max-old-space-size=16384'];
+  if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--child', JSON.stringify(args)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.on('message', (m: { ok: boolean; result?: T; error?: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.result as T);
+      else reject(new Error(`${args.task} task failed: ${m.error}`));
+    });
+    child.on('exit', (code, signal) => {
+      if (!settled) reject(new Error(`${args.task} task exited (code ${code}, signal ${signal}) without a result`));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent side.
+
+interface Options {
+  sizes: string[];
+  runs: number | null;
+  fuseQueries: number | null;
+  server: boolean;
+  profile: boolean;
+  checkOnly: boolean;
+  out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, server: true, profile: false, checkOnly: false, out: path.join(RESULTS, 'latest.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--size' || a === '--sizes') o.sizes = value().split(',');
+    else if (a === '--runs') o.runs = Number(value());
+    else if (a === '--fuse-queries') o.fuseQueries = Number(value());
+    else if (a === '--no-server') o.server = false;
+    else if (a === '--profile') o.profile = true;
+    else if (a === '--check-only') o.checkOnly = true;
+    else if (a === '--out') o.out = path.resolve(value());
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (o.checkOnly && !argv.includes('--size')) o.sizes = ['smoke'];
+  for (const s of o.sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s} (expected ${Object.keys(SIZES).join(', ')})`);
+  return o;
+}
+
+interface SizeResult {
+  size: string;
+  documents: number;
+  bytes: number;
+  generatedMs: number;
+  buildRuns: number;
+  floor: FloorResult;
+  /** Median build time over the runs, and its throughput. */
+  buildMs: number;
+  buildMbPerS: number;
+  buildMsRuns: number[];
+  /** Highest peak RSS over the build runs. */
+  buildPeakRssMb: number;
+  measured: BuildResult;
+  fuse: FuseResult;
+  fuseCapped: boolean;
+  server: ServerResult;
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  pass: boolean | null;
+}
+
+function completionP99(b: BuildResult): number {
+  return Math.max(...QUERY_CATEGORIES.map((c) => b.latency?.[c].summary.p99 ?? NaN));
+}
+
+/** Per query category, fuse.js median / ours median; the median of those ratios. */
+function fuseRatio(b: BuildResult, f: FuseResult): number {
+  const ratios = QUERY_CATEGORIES.filter((c) => f.latency[c] && b.latency).map((c) => f.latency[c]!.median / b.latency![c].summary.median);
+  return median(ratios);
+}
+
+function checkTargets(r: SizeResult): TargetCheck[] {
+  const b = r.measured;
+  const out: TargetCheck[] = [];
+  // Latencies of an index that kept nothing say nothing: no verdict then.
+  const empty = b.indexed === 0;
+  const verdict = (ok: boolean | null): boolean | null => (empty ? null : ok);
+  const p99 = completionP99(b);
+  out.push({ name: 'completion p99', target: '≤ 2 ms', value: formatMs(p99), pass: verdict(Number.isFinite(p99) ? p99 <= 2 : null) });
+  const ratio = fuseRatio(b, r.fuse);
+  out.push({ name: 'faster than fuse.js', target: '≥ 500×', value: Number.isFinite(ratio) ? `${ratio.toFixed(0)}×` : '—', pass: verdict(Number.isFinite(ratio) ? ratio >= 500 : null) });
+  const hover = b.hover?.firstPage.p99 ?? NaN;
+  out.push({ name: 'hover p99', target: '≤ 10 ms', value: formatMs(hover), pass: verdict(Number.isFinite(hover) ? hover <= 10 : null) });
+  const diag = b.diagnostics?.analyse.p99 ?? NaN;
+  const serverDiag = r.server.available && 'p99' in r.server.diagnostics ? r.server.diagnostics.p99 : NaN;
+  const diagWorst = Number.isFinite(serverDiag) ? Math.max(diag, serverDiag) : diag;
+  out.push({ name: 'diagnostics after edit p99', target: '≤ 50 ms', value: formatMs(diagWorst), pass: verdict(Number.isFinite(diagWorst) ? diagWorst <= 50 : null) });
+  const third = r.floor.mbPerS / 3;
+  out.push({ name: 'build throughput', target: `≥ floor/3 = ${third.toFixed(1)} MB/s`, value: `${r.buildMbPerS.toFixed(1)} MB/s`, pass: verdict(r.buildMbPerS >= third) });
+  out.push({ name: 'peak RSS (build)', target: '≤ 1536 MB', value: `${r.buildPeakRssMb.toFixed(0)} MB`, pass: verdict(r.buildPeakRssMb <= 1536) });
+  out.push({ name: 'cold start, persisted index', target: '≤ 3 s', value: b.persisted.status, pass: null });
+  const up = b.upsertChanged?.max ?? NaN;
+  out.push({ name: 'upsert one changed precedent (max)', target: '≤ 100 ms', value: formatMs(up), pass: verdict(Number.isFinite(up) ? up <= 100 : null) });
+  return out;
+}
+
+async function measureSize(size: string, o: Options, log: (s: string) => void): Promise<SizeResult> {
+  const manifest: CorpusManifest = ensureCorpus(CACHE, size, DEFAULT_SEED, log);
+  const dir = path.join(CACHE, size);
+  const runs = o.runs ?? (size === '100k' ? 1 : size === '10k' ? 3 : 5);
+  const notes: string[] = [];
+  if (runs === 1) notes.push('one build run (median of one)');
+
+  log(`[${size}] read+tokenise floor …`);
+  const floors: FloorResult[] = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) floors.push(await runChild<FloorResult>({ task: 'floor', dir }));
+  const floor = floors.sort((a, b) => a.ms - b.ms)[Math.floor(floors.length / 2)];
+
+  const builds: BuildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const last = i === runs - 1;
+    log(`[${size}] build ${i + 1}/${runs}${last ? ' + latency measurements' : ''} …`);
+    const profileDir = o.profile && last ? path.join(RESULTS, 'profiles', size) : undefined;
+    if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+    builds.push(await runChild<BuildResult>({ task: 'build', dir, measure: last }, profileDir));
+  }
+  const measured = builds[builds.length - 1];
+  if (measured.indexed === 0) notes.push(`the index skipped every document (first reason: ${measured.firstSkipReason}): latencies are of an empty index`);
+  for (const c of QUERY_CATEGORIES) {
+    if (measured.latency && measured.latency[c].answered === 0) notes.push(`engine returned nothing for ${c}`);
+  }
+  const buildMsRuns = builds.map((b) => b.buildMs);
+  const buildMs = median(buildMsRuns);
+
+  // fuse.js costs ~5 µs per phrase per query: cap the queries so a size stays within minutes.
+  const maxQueries = o.fuseQueries ?? (o.checkOnly ? 20 : size === '100k' ? 20 : size === '10k' ? 40 : 120);
+  log(`[${size}] fuse.js baseline …`);
+  const fuse = await runChild<FuseResult>({ task: 'fuse', dir, maxQueries });
+  const fuseCapped = fuse.queriesRun < fuse.queriesTotal;
+  if (fuseCapped) notes.push(`fuse.js ran ${fuse.queriesRun} of ${fuse.queriesTotal} queries (capped)`);
+
+  let server: ServerResult = { available: false, reason: 'skipped (--no-server)' };
+  if (o.server) {
+    log(`[${size}] language server …`);
+    const readyTimeout = o.checkOnly ? 20_000 : size === '100k' ? 1_800_000 : size === '10k' ? 600_000 : 120_000;
+    try {
+      server = await runServer(REPO, dir, manifest.documents, readyTimeout);
+    } catch (e) {
+      server = { available: false, reason: `bench error: ${(e as Error).message}` };
+    }
+  }
+
+  const r: SizeResult = {
+    size, documents: manifest.documents, bytes: manifest.bytes, generatedMs: manifest.generatedMs, buildRuns: runs, floor,
+    buildMs, buildMbPerS: manifest.bytes / 1e6 / (buildMs / 1000), buildMsRuns,
+    buildPeakRssMb: Math.max(...builds.map((b) => b.peakRssMb)), measured, fuse, fuseCapped, server, targets: [], notes,
+  };
+  r.targets = checkTargets(r);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+function lat(s: Summary | undefined): string {
+  return s && s.n > 0 ? `${formatMs(s.median)} / ${formatMs(s.p99)}` : '—';
+}
+
+function table(results: SizeResult[]): string {
+  const rows: string[][] = [['', ...results.map((r) => r.size)]];
+  const row = (name: string, f: (r: SizeResult) => string): void => { rows.push([name, ...results.map(f)]); };
+  const mark = (r: SizeResult, name: string): string => {
+    const t = r.targets.find((x) => x.name === name)!;
+    return t.pass === null ? '' : t.pass ? ' ✓' : ' ✗';
+  };
+  row('documents / MB', (r) => `${r.documents} / ${(r.bytes / 1e6).toFixed(0)}`);
+  row('read+tokenise floor', (r) => `${r.floor.mbPerS.toFixed(1)} MB/s`);
+  row('index build (median of runs)', (r) => `${formatMs(r.buildMs)} ×${r.buildRuns}`);
+  row('build throughput (≥ floor/3)', (r) => `${r.buildMbPerS.toFixed(1)} MB/s${mark(r, 'build throughput')}`);
+  row('peak RSS build (≤ 1.5 GB)', (r) => `${r.buildPeakRssMb.toFixed(0)} MB${mark(r, 'peak RSS (build)')}`);
+  row('retained heap after build', (r) => (r.measured.retainedHeapMb === null ? '—' : `${r.measured.retainedHeapMb.toFixed(0)} MB`));
+  row('indexed / skipped', (r) => `${r.measured.indexed} / ${r.measured.skipped}`);
+  rows.push(['completion, engine (median / p99)', ...results.map(() => '')]);
+  for (const c of QUERY_CATEGORIES) {
+    row(`  ${c}`, (r) => `${lat(r.measured.latency?.[c].summary)} (${((r.measured.latency?.[c].answered ?? 0) * 100).toFixed(0)}% answered)`);
+  }
+  row('completion p99 (≤ 2 ms)', (r) => `${r.targets[0].value}${mark(r, 'completion p99')}`);
+  row('fuse.js scan (median / p99)', (r) => `${lat(r.fuse.all)} over ${r.fuse.phrases} phrases, ${r.fuse.queriesRun} q`);
+  row('fuse.js / ours (≥ 500×)', (r) => `${r.targets[1].value}${mark(r, 'faster than fuse.js')}`);
+  row('hover, first page (≤ 10 ms p99)', (r) => `${lat(r.measured.hover?.firstPage)}${mark(r, 'hover p99')}`);
+  row('  reference / occurrences', (r) => `${r.measured.hover?.id ?? '—'} / ${r.measured.hover?.occurrences ?? 0}${r.measured.hover?.capped === false ? ' NOT PAGED' : ''}`);
+  row('  deep page (offset total/2)', (r) => lat(r.measured.hover?.deepPage));
+  row('concordance (20 first)', (r) => `${lat(r.measured.concordance?.summary)} (${r.measured.concordance?.total ?? 0} hits)`);
+  row('diagnostics engine, 20 p. draft', (r) => lat(r.measured.diagnostics?.analyse));
+  row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);
+  row('upsert changed doc (≤ 100 ms max)', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}${mark(r, 'upsert one changed precedent (max)')}`);
+  row('upsert new doc', (r) => lat(r.measured.upsertNew));
+  row('cold start, persisted (≤ 3 s)', (r) => r.measured.persisted.status);
+  const sv = (r: SizeResult, f: (s: Extract<ServerResult, { available: true }>) => string): string =>
+    r.server.available ? f(r.server) : `not available (${r.server.reason})`;
+  row('server: cold start, no persisted', (r) => sv(r, (s) => `${formatMs(s.coldStartMs)} (${s.documentsReported} docs)`));
+  row('server: cold start, persisted', (r) => sv(r, (s) => s.coldStartPersisted));
+  row('server: peak RSS', (r) => sv(r, (s) => (s.peakRssMb === null ? '—' : `${s.peakRssMb.toFixed(0)} MB`)));
+  for (const c of QUERY_CATEGORIES) {
+    row(`server: completion ${c}`, (r) => sv(r, (s) => `${lat(s.completion[c])} (${((s.completion[c]?.answered ?? 0) * 100).toFixed(0)}%)`));
+  }
+  row('server: hover', (r) => sv(r, (s) => `${lat(s.hover)} (${(s.hover.answered * 100).toFixed(0)}%)`));
+  row('server: diagnostics after edit', (r) => sv(r, (s) => ('error' in s.diagnostics ? s.diagnostics.error : lat(s.diagnostics))));
+
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  │ ')).join('\n');
+}
+
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, ramGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const log = (s: string): void => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${s}`);
+  const results: SizeResult[] = [];
+  for (const size of o.sizes) results.push(await measureSize(size, o, log));
+
+  console.log(`\nPrécédent bench — ${new Date().toISOString()} — ${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(table(results));
+  for (const r of results) for (const n of r.notes) console.log(`note [${r.size}]: ${n}`);
+  console.log('Targets are stated for 100k documents; at smaller sizes a ✓ is necessary, not sufficient.');
+  const missed = results.flatMap((r) => r.targets.filter((t) => t.pass === false).map((t) => `${r.size}: ${t.name} ${t.value} (target ${t.target})`));
+  if (missed.length) console.log(`Missed:\n  ${missed.join('\n  ')}`);
+
+  const json = { generatorVersion: GENERATOR_VERSION, seed: DEFAULT_SEED, machine: machine(), options: o, elapsedMs: Date.now() - started, results };
+  if (o.checkOnly) {
+    // A smoke check proves the bench runs end to end; its figures are not kept.
+    const problems = results.flatMap((r) => [
+      ...(r.measured.latency ? [] : ['no latency measured']),
+      ...(r.fuse.phrases > 0 ? [] : ['fuse baseline found no phrases']),
+      ...(r.floor.words > 0 ? [] : ['floor read no words']),
+    ]);
+    if (problems.length) {
+      console.error(`bench check failed: ${problems.join('; ')}`);
+      process.exit(1);
+    }
+    console.log(`bench check ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.writeFileSync(o.out, JSON.stringify(json, null, 2) + '\n');
+  console.log(`written ${path.relative(process.cwd(), o.out)}`);
+}

@@ -1,0 +1,334 @@
+// What runs inside one child process per measurement, so that peak RSS is that of the measured work
+// alone. Each task returns a JSON-serialisable result to the parent over IPC.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Fuse from 'fuse.js';
+import { PrecedentIndex } from '../server/src/engine/corpus';
+import { analyseText } from '../server/src/engine/analyse';
+import type { CorpusManifest } from './generate';
+import { buildQueries, HOVER_CANDIDATES, Query, QueryCategory, QUERY_CATEGORIES } from './queries';
+import { nowMs, peakRssMb, summarise, Summary, time } from './stats';
+
+export interface TaskArgs {
+  task: 'build' | 'floor' | 'fuse';
+  dir: string;
+  /** Build task: also run the latency measurements after the build. */
+  measure?: boolean;
+  /** Fuse task: how many queries at most (the scan is slow at 100k). */
+  maxQueries?: number;
+}
+
+function manifestOf(dir: string): CorpusManifest {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as CorpusManifest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Floor: what the machine can do at best with the bytes — read, decode, fold case and accents, split
+// into words. An index build cannot be faster than this.
+
+/** Folded form of each distinct lower-case word: the vocabulary is small, so each is folded once. */
+const FOLDED = new Map<string, string>();
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xdf && c <= 0x24f && c !== 0xf7) || c === 0x153;
+}
+
+export interface FloorResult {
+  bytes: number;
+  words: number;
+  ms: number;
+  mbPerS: number;
+}
+
+export function runFloor(dir: string): FloorResult {
+  const m = manifestOf(dir);
+  const decoder = new TextDecoder();
+  let words = 0;
+  let bytes = 0;
+  let checksum = 0;
+  const t0 = nowMs();
+  for (const rel of m.files) {
+    const buf = fs.readFileSync(path.join(dir, rel));
+    bytes += buf.length;
+    const text = decoder.decode(buf).toLowerCase();
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (isWordChar(c)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        const word = text.slice(start, i);
+        let folded = FOLDED.get(word);
+        if (folded === undefined) {
+          folded = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+          FOLDED.set(word, folded);
+        }
+        checksum += folded.length;
+        words++;
+        start = -1;
+      }
+    }
+  }
+  const ms = nowMs() - t0;
+  if (checksum < 0) throw new Error('unreachable');
+  return { bytes, words, ms, mbPerS: bytes / 1e6 / (ms / 1000) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build + latency through the engine.
+
+export interface LatencyResult {
+  summary: Summary;
+  /** Share of queries that returned at least one answer (0 when the index answers nothing). */
+  answered: number;
+  queries: number;
+}
+
+export interface BuildResult {
+  documents: number;
+  indexed: number;
+  skipped: number;
+  firstSkipReason: string | null;
+  bytes: number;
+  buildMs: number;
+  mbPerS: number;
+  peakRssMb: number;
+  /** Heap still used after the build and a full GC: what the index keeps. */
+  retainedHeapMb: number | null;
+  latency?: Record<QueryCategory, LatencyResult>;
+  hover?: { id: string | null; name: string | null; occurrences: number; firstPage: Summary; deepPage: Summary; pageSize: number; capped: boolean };
+  concordance?: { total: number; summary: Summary };
+  diagnostics?: { draftChars: number; analyse: Summary; lint: string };
+  upsertChanged?: Summary;
+  upsertNew?: Summary;
+  persisted: { status: string };
+}
+
+/** Runs `fn` on every query `reps` times (after one warm-up pass), timing each call. */
+function measureQueries(queries: Query[], fn: (q: Query) => number, reps: number, budgetMs: number): Record<QueryCategory, LatencyResult> {
+  const out = {} as Record<QueryCategory, LatencyResult>;
+  for (const category of QUERY_CATEGORIES) {
+    const qs = queries.filter((q) => q.category === category);
+    let answered = 0;
+    for (const q of qs) if (fn(q) > 0) answered++;
+    const samples: number[] = [];
+    const started = nowMs();
+    for (let r = 0; r < reps && nowMs() - started < budgetMs; r++) {
+      for (const q of qs) {
+        const t0 = nowMs();
+        fn(q);
+        samples.push(nowMs() - t0);
+      }
+    }
+    out[category] = { summary: summarise(samples), answered: qs.length ? answered / qs.length : 0, queries: qs.length };
+  }
+  return out;
+}
+
+function answerQuery(index: PrecedentIndex, q: Query): number {
+  switch (q.category) {
+    case 'opener-accents':
+    case 'opener-no-accents':
+    case 'opener-typo':
+      return index.findOpeners(q.text, 20).length;
+    case 'formulation-mid-sentence':
+      return index.continueFormulation(q.text, 20).length;
+    case 'reference-mid-sentence':
+      return index.findReferences(q.text, 20).length;
+  }
+}
+
+/**
+ * Hook for the persisted-index cold start. When the index gains a way to save and load itself
+ * (e.g. `serialize(): Uint8Array` / `PrecedentIndex.deserialize(bytes)`), time the load of a saved
+ * 100k index here, in a fresh process.
+ */
+function measurePersisted(index: PrecedentIndex): { status: string } {
+  const candidate = index as unknown as { serialize?: unknown; toSnapshot?: unknown };
+  if (typeof candidate.serialize === 'function' || typeof candidate.toSnapshot === 'function') {
+    return { status: 'n/a (index can be saved: wire the load timing into bench/tasks.ts measurePersisted)' };
+  }
+  return { status: 'n/a (no persisted index yet)' };
+}
+
+function maybeGc(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+export function runBuild(dir: string, measure: boolean): BuildResult {
+  const m = manifestOf(dir);
+  const index = new PrecedentIndex();
+  let indexed = 0;
+  let skipped = 0;
+  let firstSkipReason: string | null = null;
+  let bytes = 0;
+  const t0 = nowMs();
+  for (const rel of m.files) {
+    const buf = fs.readFileSync(path.join(dir, rel));
+    bytes += buf.length;
+    const r = index.upsert({ docId: rel, fileName: path.basename(rel), bytes: buf });
+    if (r.ok) indexed++;
+    else {
+      skipped++;
+      firstSkipReason ??= r.reason;
+    }
+  }
+  const buildMs = nowMs() - t0;
+  let retainedHeapMb: number | null = null;
+  if ((globalThis as { gc?: unknown }).gc) {
+    maybeGc();
+    retainedHeapMb = process.memoryUsage().heapUsed / 1e6;
+  }
+  const result: BuildResult = {
+    documents: m.documents, indexed, skipped, firstSkipReason, bytes, buildMs,
+    mbPerS: bytes / 1e6 / (buildMs / 1000), peakRssMb: peakRssMb(), retainedHeapMb,
+    persisted: measurePersisted(index),
+  };
+  if (!measure) return result;
+
+  const queries = buildQueries();
+  result.latency = measureQueries(queries, (q) => answerQuery(index, q), 5, 30_000);
+
+  // Hover: the most-cited reference among well-known candidates, first page and a deep page.
+  let best: { id: string; name: string; count: number } | null = null;
+  for (const c of HOVER_CANDIDATES) {
+    for (const match of index.findReferences(c, 5)) {
+      const e = index.reference(match.entry.id) ?? match.entry;
+      if (!best || e.count > best.count) best = { id: e.id, name: e.name, count: e.count };
+    }
+  }
+  const pageSize = 20;
+  const first: number[] = [];
+  const deep: number[] = [];
+  let occurrences = 0;
+  let capped = true;
+  if (best) {
+    const id = best.id;
+    for (let i = 0; i < 200; i++) {
+      const t = time(() => {
+        index.reference(id);
+        return index.referenceOccurrences(id, 0, pageSize);
+      });
+      first.push(t.ms);
+      occurrences = t.value.total;
+      if (t.value.items.length > pageSize) capped = false;
+      const offset = Math.max(0, Math.floor(occurrences / 2));
+      deep.push(time(() => index.referenceOccurrences(id, offset, pageSize)).ms);
+    }
+  }
+  result.hover = { id: best?.id ?? null, name: best?.name ?? null, occurrences, firstPage: summarise(first), deepPage: summarise(deep), pageSize, capped };
+
+  const conc: number[] = [];
+  let concTotal = 0;
+  for (const q of ['coopération policière', 'criminalite transnationale organisee', 'ONUDC']) {
+    for (let i = 0; i < 20; i++) {
+      const t = time(() => index.concordance(q, 20));
+      conc.push(t.ms);
+      concTotal = Math.max(concTotal, t.value.total);
+    }
+  }
+  result.concordance = { total: concTotal, summary: summarise(conc) };
+
+  // Diagnostics after a one-character edit in a 20-page draft. The lint has no pure entry point in
+  // server/src/features yet, so only the analysis is timed; see lintHook.
+  const draft = fs.readFileSync(path.join(dir, m.draft), 'utf8');
+  const analyse: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const at = Math.floor((draft.length * (i + 1)) / 22);
+    const edited = draft.slice(0, at) + 'x' + draft.slice(at);
+    analyse.push(time(() => lintHook(analyseText(edited), index)).ms);
+  }
+  result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), lint: LINT_STATUS };
+
+  // Adding or changing one precedent in the built index.
+  const changed: number[] = [];
+  const added: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const rel = m.files[Math.floor((m.files.length * i) / 20)];
+    const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('coopération', 'coopération renforcée');
+    const bytesChanged = new TextEncoder().encode(text);
+    changed.push(time(() => index.upsert({ docId: rel, fileName: path.basename(rel), bytes: bytesChanged })).ms);
+    const newId = `new/${i}-${path.basename(rel)}`;
+    added.push(time(() => index.upsert({ docId: newId, fileName: path.basename(newId), bytes: bytesChanged })).ms);
+  }
+  result.upsertChanged = summarise(changed);
+  result.upsertNew = summarise(added);
+  result.peakRssMb = peakRssMb();
+  return result;
+}
+
+/** No pure lint function in server/src/features yet: when one lands, call it here. */
+const LINT_STATUS = 'analyseText only (no pure lint function in server/src/features yet)';
+function lintHook(analysed: ReturnType<typeof analyseText>, _index: PrecedentIndex): number {
+  return analysed.clauses.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The naive approach: fuse.js over every opener and formulation phrase of the corpus.
+
+export interface FuseResult {
+  phrases: number;
+  extractMs: number;
+  indexMs: number;
+  queriesRun: number;
+  queriesTotal: number;
+  latency: Partial<Record<QueryCategory, Summary>>;
+  all: Summary;
+  peakRssMb: number;
+}
+
+const LABEL = /^\s*(?:[-•–]\s*|P\d+[A-Z]*\d*\s*:\s*|\d+\.\s*|[a-z]\)\s*)/;
+
+/**
+ * Phrases a naive implementation would search: the start of each paragraph (the opener and what
+ * follows) and of each comma-separated segment (recurring formulations), first eight words.
+ */
+function extractPhrases(dir: string, m: CorpusManifest): string[] {
+  const set = new Set<string>();
+  for (const rel of m.files) {
+    const text = fs.readFileSync(path.join(dir, rel), 'utf8');
+    for (const para of text.split(/\n\s*\n/)) {
+      const flat = para.replace(LABEL, '').replace(/\s+/g, ' ').trim();
+      if (flat.length < 8) continue;
+      for (const segment of flat.split(/[,;] /)) {
+        const phrase = segment.split(' ', 8).join(' ');
+        if (phrase.length >= 8) set.add(phrase);
+      }
+    }
+  }
+  return [...set];
+}
+
+export function runFuse(dir: string, maxQueries: number): FuseResult {
+  const m = manifestOf(dir);
+  const ex = time(() => extractPhrases(dir, m));
+  const phrases = ex.value;
+  const built = time(() => new Fuse(phrases, { includeScore: true, ignoreLocation: true, threshold: 0.4 }));
+  const fuse = built.value;
+  const all = buildQueries();
+  // Spread the capped queries over every category.
+  const step = Math.max(1, Math.ceil(all.length / maxQueries));
+  const chosen = all.filter((_, i) => i % step === 0);
+  const per: Partial<Record<QueryCategory, number[]>> = {};
+  const samples: number[] = [];
+  for (const q of chosen) {
+    const t = time(() => fuse.search(q.text, { limit: 20 }));
+    (per[q.category] ??= []).push(t.ms);
+    samples.push(t.ms);
+  }
+  const latency: Partial<Record<QueryCategory, Summary>> = {};
+  for (const [k, v] of Object.entries(per)) latency[k as QueryCategory] = summarise(v);
+  return {
+    phrases: phrases.length, extractMs: ex.ms, indexMs: built.ms, queriesRun: chosen.length, queriesTotal: all.length,
+    latency, all: summarise(samples), peakRssMb: peakRssMb(),
+  };
+}
+
+export function runTask(args: TaskArgs): unknown {
+  switch (args.task) {
+    case 'floor': return runFloor(args.dir);
+    case 'build': return runBuild(args.dir, args.measure ?? false);
+    case 'fuse': return runFuse(args.dir, args.maxQueries ?? 1000);
+  }
+}
