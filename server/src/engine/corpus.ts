@@ -1,69 +1,1056 @@
-// STUB — replaced by the index helper. The public API of the precedent index.
+// The precedent index: what the features and the CLI ask of the corpus (openers, formulations,
+// references, concordance, topic evidence), maintained incrementally one precedent at a time.
+//
+// Design for 100k precedents (~1 GB of text):
+//  - Documents get a number when indexed; replacing a precedent removes its old number's
+//    contributions (kept per document: openers, references, topics, formulation records) and gives
+//    the new version a new number. No full rebuild.
+//  - Nothing keeps a document's AnalysedText. Per document: metadata, units (clause spans in the
+//    clean text, labels), its word-id sequence (4 bytes a word, in the formulation miner) and, when
+//    `keepText` (default, right for a few thousand precedents), its clean text and line starts.
+//    Large corpora pass `keepText: false` and `readText`: quotes and ranges are then rebuilt on
+//    demand from the file (cleanup again, a small LRU), only for the occurrences a query returns.
+//  - Occurrences are stored as numbers (document, clean start, clean end) and become `Occurrence`
+//    objects only when returned.
+//  - Concordance: word id → documents (growable Int32Array postings + counts); a removed
+//    document is a tombstone skipped by queries, and postings are compacted when tombstones
+//    outnumber live documents.
+//  - Key indexes (openers, references, formulations) are rebuilt lazily on the next query, only
+//    when their key set changed; corpus counts are read live through `weightOf`.
+//
+// Metadata: the manifest (input.meta) describes bundled seeds; a user's file may carry front
+// matter. When both are given, the file's front matter wins field by field: it is what the drafter
+// edits, while a manifest entry may be stale. Missing fields are inferred by completeMeta().
 import type {
-  FormulationEntry, IndexedDocument, Match, Occurrence, OpenerEntry, PrecedentMeta, ReferenceEntry, SkippedDocument,
+  ClauseRole, CleanText, FormulationEntry, IndexedDocument, KnownReference, Match, Occurrence, OpenerEntry, OpenerForm,
+  PrecedentMeta, ReferenceEntry, ReferenceKind, ReferenceType, SkippedDocument, Span,
 } from './types';
+import { analyseText } from './analyse';
+import { decodePrecedent } from './text/decode';
+import { cleanup } from './text/cleanup';
+import { completeMeta, readFrontMatter } from './text/frontmatter';
+import { computeLineStarts, rangeOf } from './text/lines';
+import { OPENER_LEXICON } from './structure/lexicon';
+import { conjugate } from './structure/conjugate';
+import { KNOWN_REFERENCES } from './references/knowledge';
+import { editDistance, foldKey, KeyIndex } from './search/keyIndex';
+import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type TokenList } from './formulations';
 
 export interface PrecedentInput {
   docId: string;
   /** File name, for inferring a title when there is no metadata. */
   fileName: string;
   bytes: Uint8Array;
-  /** Metadata from a manifest; front matter in the file is read too; given fields win. */
+  /**
+   * Metadata from a manifest. Front matter in the file is read too; when both give a field, the
+   * front matter wins (the file is what its author maintains).
+   */
   meta?: Partial<PrecedentMeta>;
 }
 
-export class PrecedentIndex {
-  /** Add or replace one precedent. Returns the skip reason when the file cannot be used. */
-  upsert(_input: PrecedentInput): { ok: true } | { ok: false; reason: string } {
-    return { ok: false, reason: 'stub' };
-  }
-  remove(_docId: string): boolean {
-    return false;
-  }
-  documents(): IndexedDocument[] {
-    return [];
-  }
-  skipped(): SkippedDocument[] {
-    return [];
-  }
-  /** Openers whose forms or lemma match the typed prefix (accent/case-insensitive, typo-tolerant). */
-  findOpeners(_prefix: string, _limit: number): Match<OpenerEntry>[] {
-    return [];
-  }
-  opener(_lemma: string): OpenerEntry | null {
-    return null;
-  }
-  /** Formulations continuing the words before the cursor (the last may be partial). */
-  continueFormulation(_wordsBefore: string, _limit: number): Array<Match<FormulationEntry> & { insert: string }> {
-    return [];
-  }
-  findReferences(_prefix: string, _limit: number): Match<ReferenceEntry>[] {
-    return [];
-  }
-  reference(_id: string): ReferenceEntry | null {
-    return null;
-  }
-  /** Occurrences newest first, paged. */
-  referenceOccurrences(_id: string, _offset: number, _limit: number): { total: number; items: Occurrence[] } {
-    return { total: 0, items: [] };
-  }
-  /** Resolve a mention as written to a known reference (exact by name/acronym/alias). */
-  resolveReference(_text: string): ReferenceEntry | null {
-    return null;
-  }
-  /** Known references close to a mis-typed name, best first. */
-  suggestReferences(_text: string, _limit: number): Match<ReferenceEntry>[] {
-    return [];
-  }
+export interface PrecedentIndexOptions {
+  /** Keep each precedent's clean text for quotes (default true). */
+  keepText?: boolean;
+  /** Decoded text of a precedent, for quotes when `keepText` is false. */
+  readText?: (docId: string) => string | null;
+}
+
+/** A formulation continuing the words before the cursor. */
+export interface FormulationContinuation extends Match<FormulationEntry> {
   /**
-   * Concordance: where a word, a formulation or a reference appears in the precedents
-   * (accent/case-insensitive), newest precedent first.
+   * Exact precedent text to insert at the cursor. It starts with a space when the cursor stands
+   * right after a complete word ("…Nations Unies|" → " contre la criminalité transnationale
+   * organisée"), with the rest of a partial word otherwise ("…la mes|" → "ure du possible…"), and
+   * with the next word when the text already ends with a space.
    */
-  concordance(_query: string, _limit: number): { total: number; items: Occurrence[] } {
-    return { total: 0, items: [] };
+  insert: string;
+  /** The typed words the formulation continues (a suffix of wordsBefore, as typed). */
+  typed: string;
+  /** The full formulation as written in the precedents. */
+  formulation: string;
+}
+
+type OccRef = [doc: number, start: number, end: number];
+
+interface DocRecord {
+  docId: string;
+  alive: boolean;
+  meta: PrecedentMeta;
+  notes: string[];
+  clauseCount: number;
+  referenceCount: number;
+  /** Units (clauses, then the text between them) in the clean text: flattened start/end pairs. */
+  units: Int32Array;
+  unitLabels: Array<string | null>;
+  text: DocText | null;
+  openers: Array<{ lemma: string; key: string; text: string }>;
+  references: string[];
+  topics: string[];
+  /** Distinct word ids (for postings bookkeeping). */
+  wordCount: number;
+}
+
+interface DocText {
+  clean: CleanText;
+  lineStarts: number[];
+  tokens?: TokenList;
+}
+
+interface OpenerFormAgg {
+  form: OpenerForm;
+  texts: Map<string, number>;
+  count: number;
+  docs: Map<number, number>;
+  occ: number[];
+}
+
+interface OpenerAgg {
+  lemma: string;
+  inLexicon: boolean;
+  lexiconRole: ClauseRole | null;
+  roles: Map<ClauseRole, number>;
+  lexiconForms: string[];
+  forms: Map<string, OpenerFormAgg>;
+  count: number;
+}
+
+interface ReferenceAgg {
+  id: string;
+  kind: ReferenceKind;
+  type: ReferenceType;
+  known: KnownReference | null;
+  count: number;
+  docs: Map<number, number>;
+  written: Map<string, { text: string; count: number }>;
+  acronyms: Map<string, string>;
+  years: Map<string, number>;
+  occ: number[];
+}
+
+interface FormulationSlot {
+  mined: MinedFormulation;
+  key: string;
+  written?: string;
+}
+
+const OPENER_FORMS: OpenerForm[] = ['third-plural', 'third-singular', 'first-plural', 'participle', 'past-participle', 'infinitive', 'noun'];
+const QUOTE_CAP = 400;
+const FORMULATION_OCCURRENCES = 20;
+const ARTICLE = /^(?:la|le|les|l['’ʼ]|the)\s*/i;
+
+export class PrecedentIndex {
+  private readonly keepText: boolean;
+  private readonly readText?: (docId: string) => string | null;
+
+  private readonly docs: DocRecord[] = [];
+  private readonly docNumber = new Map<string, number>();
+  private readonly skips = new Map<string, string>();
+  private deadDocs = 0;
+  private readonly textCache = new Map<number, DocText>();
+
+  private readonly miner = new FormulationMiner();
+  /** word id → document numbers (ascending) and uses per document. */
+  private postDocs: Int32Array[] = [];
+  private postUses: Int32Array[] = [];
+  private postLen: number[] = [];
+
+  private readonly openers = new Map<string, OpenerAgg>();
+  private openerKeys: KeyIndex<OpenerAgg> | null = null;
+
+  private readonly references = new Map<string, ReferenceAgg>();
+  private referenceKeys: KeyIndex<ReferenceAgg> | null = null;
+  private referenceNames: Map<string, string> | null = null;
+
+  private readonly topicDocs = new Map<string, Set<number>>();
+
+  private formulationKeys: KeyIndex<FormulationSlot> | null = null;
+  private formulationVersion = -1;
+
+  constructor(options: PrecedentIndexOptions = {}) {
+    this.keepText = options.keepText ?? true;
+    this.readText = options.readText;
+    for (const lex of OPENER_LEXICON) {
+      const agg = this.openerAgg(lex.lemma);
+      agg.inLexicon = true;
+      agg.lexiconRole = lex.role;
+      for (const form of Object.values(lex.forms)) if (form) agg.lexiconForms.push(form);
+    }
+    for (const known of KNOWN_REFERENCES) {
+      this.references.set(known.id, {
+        id: known.id, kind: known.kind, type: known.type, known, count: 0, docs: new Map(), written: new Map(),
+        acronyms: new Map(), years: new Map(), occ: [],
+      });
+    }
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Documents
+
+  /** Add or replace one precedent. Returns the skip reason when the file cannot be used. */
+  upsert(input: PrecedentInput): { ok: true } | { ok: false; reason: string } {
+    const decoded = decodePrecedent(input.bytes);
+    const reason = !decoded.ok
+      ? decoded.reason
+      : decoded.text.includes('\u0000')
+        ? 'binary file (contains NUL bytes), not a text precedent'
+        : decoded.text.trim() === ''
+          ? 'empty file: no text to index'
+          : null;
+    if (reason !== null || !decoded.ok) return this.skip(input.docId, reason ?? 'unreadable');
+
+    const front = readFrontMatter(decoded.text);
+    const body = blankFrontMatter(decoded.text, front.bodyStart);
+    const analysed = analyseText(body);
+    const units = unitsOf(analysed.clean.text, analysed.clauses);
+    const tokens = tokenize(analysed.clean.text, units.spans);
+    if (!tokens.starts.some((s) => s >= 0)) return this.skip(input.docId, 'no words to index (only front matter or symbols)');
+
+    // Front matter wins over the manifest for the fields it gives (see the header comment).
+    const given: Partial<PrecedentMeta> = { ...(input.meta ?? {}), ...front.meta };
+    const meta = completeMeta(given, analysed.clean.text, input.fileName);
+    const notes = [...decoded.notes, ...front.errors.map((e) => `front matter: ${e}`)];
+    if (meta.inferred.length) notes.push(`inferred from the text: ${meta.inferred.join(', ')}`);
+
+    this.remove(input.docId);
+    this.skips.delete(input.docId);
+    const doc = this.docs.length;
+    const record: DocRecord = {
+      docId: input.docId, alive: true, meta, notes, clauseCount: analysed.clauses.length,
+      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels,
+      text: this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
+      openers: [], references: [], topics: [...new Set(analysed.topics)], wordCount: 0,
+    };
+    this.docs.push(record);
+    this.docNumber.set(input.docId, doc);
+
+    // Words: formulation miner and concordance postings.
+    const ids = this.miner.internWords(analysed.clean.text, tokens);
+    this.miner.add(doc, ids);
+    this.addPostings(doc, ids);
+
+    // Openers.
+    for (const clause of analysed.clauses) {
+      const op = clause.opener;
+      if (!op) continue;
+      const lemma = op.lemma.toLowerCase();
+      const agg = this.openerAgg(lemma);
+      const key = `${op.form}|${foldKey(op.text)}`;
+      let form = agg.forms.get(key);
+      if (!form) {
+        form = { form: op.form, texts: new Map(), count: 0, docs: new Map(), occ: [] };
+        agg.forms.set(key, form);
+      }
+      if (!form.texts.has(op.text)) this.openerKeys = null;
+      form.texts.set(op.text, (form.texts.get(op.text) ?? 0) + 1);
+      form.count++;
+      form.docs.set(doc, (form.docs.get(doc) ?? 0) + 1);
+      const at = openerCleanSpan(analysed.clean, clause.cleanSpan, clause.text, op.text, op.span);
+      form.occ.push(doc, at.start, at.end);
+      agg.count++;
+      agg.roles.set(clause.role, (agg.roles.get(clause.role) ?? 0) + 1);
+      record.openers.push({ lemma, key, text: op.text });
+    }
+
+    // References.
+    for (const mention of analysed.references) {
+      let agg = this.references.get(mention.id);
+      if (!agg) {
+        agg = {
+          id: mention.id, kind: mention.kind, type: mention.type, known: null, count: 0, docs: new Map(),
+          written: new Map(), acronyms: new Map(), years: new Map(), occ: [],
+        };
+        this.references.set(mention.id, agg);
+      }
+      const text = mention.text.replace(/\s+/g, ' ').trim();
+      const folded = foldKey(text);
+      const written = agg.written.get(folded);
+      if (written) written.count++;
+      else {
+        agg.written.set(folded, { text, count: 1 });
+        this.referenceKeys = null;
+        this.referenceNames = null;
+      }
+      if (mention.acronym && !agg.acronyms.has(foldKey(mention.acronym))) {
+        agg.acronyms.set(foldKey(mention.acronym), mention.acronym);
+        this.referenceKeys = null;
+        this.referenceNames = null;
+      }
+      for (const y of mention.years) agg.years.set(y, (agg.years.get(y) ?? 0) + 1);
+      agg.count++;
+      agg.docs.set(doc, (agg.docs.get(doc) ?? 0) + 1);
+      agg.occ.push(doc, mention.cleanSpan.start, mention.cleanSpan.end);
+      record.references.push(mention.id);
+    }
+
+    // Topics.
+    for (const topic of record.topics) {
+      let set = this.topicDocs.get(topic);
+      if (!set) this.topicDocs.set(topic, (set = new Set()));
+      set.add(doc);
+    }
+    return { ok: true };
+  }
+
+  remove(docId: string): boolean {
+    const doc = this.docNumber.get(docId);
+    this.skips.delete(docId);
+    if (doc === undefined) return false;
+    const record = this.docs[doc];
+    this.docNumber.delete(docId);
+    record.alive = false;
+    this.deadDocs++;
+    this.textCache.delete(doc);
+
+    this.miner.remove(doc);
+
+    const touchedForms = new Set<OpenerFormAgg>();
+    for (const { lemma, key, text } of record.openers) {
+      const agg = this.openers.get(lemma);
+      const form = agg?.forms.get(key);
+      if (!agg || !form) continue;
+      agg.count--;
+      form.count--;
+      const left = (form.texts.get(text) ?? 0) - 1;
+      if (left > 0) form.texts.set(text, left);
+      else {
+        // A written variant only this document used is no longer a key.
+        form.texts.delete(text);
+        this.openerKeys = null;
+      }
+      if (!touchedForms.has(form)) {
+        touchedForms.add(form);
+        form.docs.delete(doc);
+        form.occ = withoutDoc(form.occ, doc);
+      }
+      if (form.count <= 0) agg.forms.delete(key);
+      if (agg.count <= 0 && !agg.inLexicon && this.openers.delete(lemma)) this.openerKeys = null;
+    }
+    // Roles: recount lazily is not possible without clauses; keep the counts (they only rank).
+
+    const refIds = new Set(record.references);
+    for (const id of record.references) {
+      const agg = this.references.get(id);
+      if (agg) agg.count--;
+    }
+    for (const id of refIds) {
+      const agg = this.references.get(id);
+      if (!agg) continue;
+      agg.docs.delete(doc);
+      agg.occ = withoutDoc(agg.occ, doc);
+      if (agg.count <= 0 && !agg.known) {
+        this.references.delete(id);
+        this.referenceKeys = null;
+        this.referenceNames = null;
+      }
+    }
+    for (const topic of record.topics) this.topicDocs.get(topic)?.delete(doc);
+    // Free what queries no longer need; the record stays as a tombstone for postings.
+    record.text = null;
+    record.openers = [];
+    record.references = [];
+    record.units = new Int32Array(0);
+    record.unitLabels = [];
+    if (this.deadDocs > 64 && this.deadDocs > this.docNumber.size) this.compactPostings();
+    return true;
+  }
+
+  documents(): IndexedDocument[] {
+    const out: IndexedDocument[] = [];
+    for (const doc of this.docNumber.values()) {
+      const r = this.docs[doc];
+      out.push({ docId: r.docId, meta: r.meta, clauseCount: r.clauseCount, referenceCount: r.referenceCount, notes: [...r.notes] });
+    }
+    return out;
+  }
+
+  skipped(): SkippedDocument[] {
+    return [...this.skips].map(([docId, reason]) => ({ docId, reason }));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Openers
+
+  /**
+   * Openers whose forms or lemma match the typed prefix (accent/case-insensitive, typo-tolerant).
+   * Keys: every written form of the corpus, the lexicon's forms, and the forms conjugate() gives
+   * for each lemma, so "reaffirm" finds réaffirmer whichever form the draft needs. Corpus counts
+   * rank: a lexicon-only lemma weighs 0.
+   */
+  findOpeners(prefix: string, limit: number): Match<OpenerEntry>[] {
+    const keys = this.openerKeyIndex();
+    return keys.lookup(prefix, { limit, fuzzy: true }).map((m) => ({ ...m, entry: this.openerEntry(m.entry) }));
+  }
+
+  opener(lemma: string): OpenerEntry | null {
+    const agg = this.openers.get(lemma.toLowerCase()) ?? this.findOpenerAgg(lemma);
+    return agg ? this.openerEntry(agg) : null;
+  }
+
+  /** All openers with corpus evidence, most used first (for `precedent stats`). */
+  openerList(limit = Infinity): OpenerEntry[] {
+    return [...this.openers.values()].filter((a) => a.count > 0).sort((a, b) => b.count - a.count)
+      .slice(0, limit).map((a) => this.openerEntry(a));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Formulations
+
+  /**
+   * Formulations continuing the words before the cursor (the last may be partial): the longest
+   * suffix of the typed words (within the current clause: after the last . ; : ! ?) that starts a
+   * formulation wins; shorter suffixes follow. See FormulationContinuation for `insert`.
+   */
+  continueFormulation(wordsBefore: string, limit: number): FormulationContinuation[] {
+    const tokens = tokenize(wordsBefore);
+    let last = tokens.starts.length;
+    while (last > 0 && tokens.starts[last - 1] < 0) last--;
+    let first = last;
+    while (first > 0 && tokens.starts[first - 1] >= 0) first--;
+    // Broken off by punctuation after the last word: nothing to continue.
+    if (last === 0 || !/^[\s,]*$/.test(wordsBefore.slice(tokens.ends[last - 1]))) return [];
+    const words: string[] = [];
+    for (let i = first; i < last; i++) words.push(foldWord(wordsBefore.slice(tokens.starts[i], tokens.ends[i])));
+    const lastEnd = tokens.ends[last - 1];
+    const partial = lastEnd === wordsBefore.length;
+    const index = this.formulationKeyIndex();
+    const out: FormulationContinuation[] = [];
+    const taken = new Set<FormulationSlot>();
+    const inserts = new Set<string>();
+    for (let k = Math.min(words.length, MAX_WORDS - 1); k >= 1 && out.length < limit; k--) {
+      const typedWords = words.slice(words.length - k);
+      if (typedWords.every((w) => isFunctionWord(w) || w.length < 3)) continue;
+      const query = typedWords.join(' ') + (partial ? '' : ' ');
+      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false })) {
+        const slot = m.entry;
+        if (taken.has(slot) || slot.key.length <= query.trimEnd().length) continue;
+        const cont = this.continuation(slot, typedWords, partial);
+        // A shorter suffix often continues with the same words: offer them once.
+        if (!cont || inserts.has(cont)) continue;
+        inserts.add(cont);
+        taken.add(slot);
+        const entry = this.formulationEntry(slot);
+        const typedStart = tokens.starts[last - k];
+        out.push({
+          entry, score: k * 1000 + Math.log1p(slot.mined.count), matchedKey: slot.key, fuzzy: false,
+          insert: cont, typed: wordsBefore.slice(typedStart), formulation: entry.text,
+        });
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  /** Recurring formulations, most frequent first (for `precedent stats` and tests). */
+  formulations(limit = Infinity): FormulationEntry[] {
+    this.formulationKeyIndex();
+    return this.miner.formulations().slice(0, limit).map((mined) => this.formulationEntry(this.slotOf(mined)));
+  }
+
+  /** The formulation with exactly these words (folded comparison), or null. */
+  formulation(text: string): FormulationEntry | null {
+    const tokens = tokenize(text);
+    const words: string[] = [];
+    for (let i = 0; i < tokens.starts.length; i++) if (tokens.starts[i] >= 0) words.push(foldWord(text.slice(tokens.starts[i], tokens.ends[i])));
+    const mined = this.miner.lookup(words);
+    return mined && mined.count > 0 ? this.formulationEntry(this.slotOf(mined)) : null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // References
+
+  findReferences(prefix: string, limit: number): Match<ReferenceEntry>[] {
+    return this.referenceKeyIndex().lookup(prefix, { limit, fuzzy: true }).map((m) => ({ ...m, entry: this.referenceEntry(m.entry) }));
+  }
+
+  reference(id: string): ReferenceEntry | null {
+    const agg = this.references.get(id);
+    return agg ? this.referenceEntry(agg) : null;
+  }
+
+  /** Occurrences newest first (by the precedent's date), paged. */
+  referenceOccurrences(id: string, offset: number, limit: number): { total: number; items: Occurrence[] } {
+    const agg = this.references.get(id);
+    if (!agg) return { total: 0, items: [] };
+    const refs = this.newestFirst(agg.occ);
+    return { total: refs.length, items: refs.slice(offset, offset + limit).map((r) => this.occurrence(r)) };
+  }
+
+  /**
+   * Resolve a mention as written to a known reference: exact folded match on the canonical name, an
+   * acronym, an alias or a form the corpus wrote, with a leading article or a trailing year allowed
+   * ("la Convention de Palerme", "Convention … organisée (2000)").
+   */
+  resolveReference(text: string): ReferenceEntry | null {
+    const names = this.referenceNameMap();
+    for (const candidate of nameVariants(text)) {
+      const id = names.get(candidate);
+      if (id) return this.reference(id);
+    }
+    return null;
+  }
+
+  /**
+   * Known references close to a mis-typed name, best first: the better of a word-overlap score
+   * (Dice over content words, words within one edit count as equal) and a whole-name edit
+   * similarity. "Europole" → Europol; "Convention des Nations Unies contre la criminalité
+   * organisée" → the UNTOC.
+   */
+  suggestReferences(text: string, limit: number): Match<ReferenceEntry>[] {
+    const query = foldKey(text.replace(ARTICLE, ''));
+    if (!query) return [];
+    const queryWords = contentWords(query);
+    const best = new Map<ReferenceAgg, { score: number; key: string }>();
+    for (const agg of this.references.values()) {
+      for (const { name, acronym } of this.namesOf(agg)) {
+        const f = foldKey(name.replace(ARTICLE, ''));
+        let score: number;
+        if (acronym || f.length < 6 || query.length < 6) {
+          const max = Math.max(1, Math.floor(Math.max(f.length, query.length) / 6));
+          const d = editDistance(query, f, max);
+          score = d > max ? 0 : 1 - d / Math.max(f.length, query.length);
+        } else {
+          const d = editDistance(query, f, Math.ceil(Math.max(f.length, query.length) / 3));
+          const editScore = Math.max(0, 1 - d / Math.max(f.length, query.length));
+          score = Math.max(editScore, dice(queryWords, contentWords(f)));
+        }
+        const previous = best.get(agg);
+        if (score >= 0.7 && (!previous || score > previous.score)) best.set(agg, { score, key: name });
+      }
+    }
+    return [...best].sort((a, b) => b[1].score - a[1].score || b[0].count - a[0].count).slice(0, limit)
+      .map(([agg, { score, key }]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Concordance and topics
+
+  /**
+   * Where a word, a formulation or a reference appears (accent/case-insensitive), newest precedent
+   * first. A query naming a reference (name, acronym, alias) lists that reference's citations;
+   * otherwise the words are searched as a phrase.
+   */
+  concordance(query: string, limit: number): { total: number; items: Occurrence[] } {
+    const ref = this.resolveReference(query);
+    if (ref) return this.referenceOccurrences(ref.id, 0, limit);
+    const tokens = tokenize(query);
+    const ids: number[] = [];
+    for (let i = 0; i < tokens.starts.length; i++) {
+      if (tokens.starts[i] < 0) continue;
+      const id = this.miner.wordId(foldWord(query.slice(tokens.starts[i], tokens.ends[i])));
+      if (!id) return { total: 0, items: [] };
+      ids.push(id);
+    }
+    if (!ids.length) return { total: 0, items: [] };
+    // Candidate documents from the rarest word's postings.
+    let rarest = ids[0];
+    for (const id of ids) if ((this.postLen[id] ?? 0) < (this.postLen[rarest] ?? 0)) rarest = id;
+    const docs: number[] = [];
+    const postings = this.postDocs[rarest];
+    for (let k = 0; k < (this.postLen[rarest] ?? 0); k++) if (this.docs[postings[k]].alive) docs.push(postings[k]);
+    docs.sort((a, b) => this.compareNewest(a, b));
+    let total = 0;
+    const hits: Array<[number, number]> = [];
+    for (const doc of docs) {
+      if (ids.length === 1 && hits.length >= limit) {
+        total += this.postUses[rarest][this.postingIndex(rarest, doc)];
+        continue;
+      }
+      const words = this.miner.documentWords(doc)!;
+      for (let i = 0; i + ids.length <= words.length; i++) {
+        let j = 0;
+        while (j < ids.length && words[i + j] === ids[j]) j++;
+        if (j < ids.length) continue;
+        total++;
+        if (hits.length < limit) hits.push([doc, i]);
+      }
+    }
+    const items: Occurrence[] = [];
+    for (const [doc, pos] of hits) {
+      const text = this.docText(doc);
+      if (!text?.tokens) continue;
+      items.push(this.occurrence([doc, text.tokens.starts[pos], text.tokens.ends[pos + ids.length - 1]]));
+    }
+    return { total, items };
+  }
+
   /** For a topic: how many precedents address it and, per reference, how many of those cite it. */
-  topicEvidence(_topicId: string): { docCount: number; docIds: string[]; references: Array<{ id: string; docCount: number }> } {
-    return { docCount: 0, docIds: [], references: [] };
+  topicEvidence(topicId: string): { docCount: number; docIds: string[]; references: Array<{ id: string; docCount: number }> } {
+    const docs = [...(this.topicDocs.get(topicId) ?? [])].filter((d) => this.docs[d].alive);
+    const perRef = new Map<string, number>();
+    for (const d of docs) for (const id of new Set(this.docs[d].references)) perRef.set(id, (perRef.get(id) ?? 0) + 1);
+    return {
+      docCount: docs.length,
+      docIds: docs.sort((a, b) => this.compareNewest(a, b)).map((d) => this.docs[d].docId),
+      references: [...perRef].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1)),
+    };
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: documents and occurrences
+
+  private skip(docId: string, reason: string): { ok: false; reason: string } {
+    this.remove(docId);
+    this.skips.set(docId, reason);
+    return { ok: false, reason };
+  }
+
+  private compareNewest(a: number, b: number): number {
+    const da = this.docs[a].meta.date ?? '';
+    const db = this.docs[b].meta.date ?? '';
+    return da < db ? 1 : da > db ? -1 : b - a;
+  }
+
+  /** Flattened (doc, start, end) triples sorted newest precedent first, then in text order. */
+  private newestFirst(flat: number[]): OccRef[] {
+    const refs: OccRef[] = [];
+    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]].alive) refs.push([flat[k], flat[k + 1], flat[k + 2]]);
+    return refs.sort((x, y) => this.compareNewest(x[0], y[0]) || x[1] - y[1]);
+  }
+
+  /** The clean text of a document: kept, or re-read and cleaned again (small LRU). */
+  private docText(doc: number): DocText | null {
+    const record = this.docs[doc];
+    if (!record.alive) return null;
+    if (record.text) {
+      if (!record.text.tokens) record.text.tokens = tokenize(record.text.clean.text, spansOf(record.units));
+      return record.text;
+    }
+    const cached = this.textCache.get(doc);
+    if (cached) {
+      this.textCache.delete(doc);
+      this.textCache.set(doc, cached);
+      return cached;
+    }
+    const original = this.readText?.(record.docId);
+    if (original == null) return null;
+    const body = blankFrontMatter(original, readFrontMatter(original).bodyStart);
+    const clean = cleanup(body);
+    const text: DocText = { clean, lineStarts: computeLineStarts(original), tokens: tokenize(clean.text, spansOf(record.units)) };
+    this.textCache.set(doc, text);
+    if (this.textCache.size > 32) this.textCache.delete(this.textCache.keys().next().value as number);
+    return text;
+  }
+
+  private occurrence([doc, start, end]: OccRef): Occurrence {
+    const record = this.docs[doc];
+    const unit = unitAt(record.units, start);
+    const label = unit >= 0 ? record.unitLabels[unit] : null;
+    const text = this.docText(doc);
+    if (!text) {
+      return { docId: record.docId, clauseLabel: label, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, quote: '', quoteSpan: { start: 0, end: 0 } };
+    }
+    const clean = text.clean;
+    const us = unit >= 0 ? record.units[unit * 2] : Math.max(0, start - 150);
+    const ue = unit >= 0 ? record.units[unit * 2 + 1] : Math.min(clean.text.length, end + 250);
+    const { quote, quoteSpan } = makeQuote(clean.text, us, ue, start, end);
+    const origStart = clean.origin[start];
+    const origEnd = end > start ? clean.origin[end - 1] + 1 : origStart;
+    return { docId: record.docId, clauseLabel: label, range: rangeOf(text.lineStarts, { start: origStart, end: origEnd }), quote, quoteSpan };
+  }
+
+  private addPostings(doc: number, ids: Uint32Array): void {
+    const uses = new Map<number, number>();
+    for (const id of ids) if (id) uses.set(id, (uses.get(id) ?? 0) + 1);
+    this.docs[doc].wordCount = uses.size;
+    for (const [id, n] of uses) {
+      let len = this.postLen[id] ?? 0;
+      let docs = this.postDocs[id];
+      if (!docs || len === docs.length) {
+        const grown = new Int32Array(Math.max(4, len * 2));
+        const grownUses = new Int32Array(grown.length);
+        if (docs) {
+          grown.set(docs);
+          grownUses.set(this.postUses[id]);
+        }
+        this.postDocs[id] = docs = grown;
+        this.postUses[id] = grownUses;
+      }
+      docs[len] = doc;
+      this.postUses[id][len] = n;
+      this.postLen[id] = ++len;
+    }
+  }
+
+  private postingIndex(id: number, doc: number): number {
+    const docs = this.postDocs[id];
+    let lo = 0;
+    let hi = this.postLen[id];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private compactPostings(): void {
+    for (let id = 0; id < this.postDocs.length; id++) {
+      const docs = this.postDocs[id];
+      if (!docs) continue;
+      const uses = this.postUses[id];
+      let w = 0;
+      for (let k = 0; k < this.postLen[id]; k++) {
+        if (!this.docs[docs[k]].alive) continue;
+        docs[w] = docs[k];
+        uses[w] = uses[k];
+        w++;
+      }
+      this.postLen[id] = w;
+    }
+    this.deadDocs = 0;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: openers
+
+  private openerAgg(lemma: string): OpenerAgg {
+    let agg = this.openers.get(lemma);
+    if (!agg) {
+      agg = { lemma, inLexicon: false, lexiconRole: null, roles: new Map(), lexiconForms: [], forms: new Map(), count: 0 };
+      this.openers.set(lemma, agg);
+      this.openerKeys = null;
+    }
+    return agg;
+  }
+
+  private findOpenerAgg(text: string): OpenerAgg | null {
+    const f = foldKey(text);
+    for (const agg of this.openers.values()) if (foldKey(agg.lemma) === f) return agg;
+    return null;
+  }
+
+  private openerKeyIndex(): KeyIndex<OpenerAgg> {
+    if (this.openerKeys) return this.openerKeys;
+    const keys: Array<{ key: string; entry: OpenerAgg }> = [];
+    for (const agg of this.openers.values()) {
+      const seen = new Set<string>();
+      const add = (key: string | null | undefined): void => {
+        if (!key) return;
+        const f = foldKey(key);
+        if (seen.has(f)) return;
+        seen.add(f);
+        keys.push({ key, entry: agg });
+      };
+      for (const form of agg.forms.values()) for (const t of form.texts.keys()) add(t);
+      add(agg.lemma);
+      for (const f of agg.lexiconForms) add(f);
+      for (const form of OPENER_FORMS) {
+        const c = conjugate(agg.lemma, form);
+        add(c);
+        if (c && form === 'first-plural' && !/^nous\b/i.test(c)) add(`nous ${c}`);
+      }
+    }
+    this.openerKeys = new KeyIndex(keys, { weightOf: (agg) => agg.count });
+    return this.openerKeys;
+  }
+
+  private openerEntry(agg: OpenerAgg): OpenerEntry {
+    const forms: OpenerEntry['forms'] = [];
+    for (const form of agg.forms.values()) {
+      if (form.count <= 0) continue;
+      let text = '';
+      let best = -1;
+      for (const [t, c] of form.texts) if (c > best) [text, best] = [t, c];
+      const newest = this.newestFirst(form.occ)[0];
+      if (!newest) continue;
+      forms.push({ form: form.form, text, count: form.count, docCount: form.docs.size, example: this.occurrence(newest) });
+    }
+    forms.sort((a, b) => b.count - a.count);
+    let role: ClauseRole = agg.lexiconRole ?? 'operative';
+    if (!agg.lexiconRole) {
+      let best = -1;
+      for (const [r, c] of agg.roles) if (c > best) [role, best] = [r, c];
+    }
+    return { lemma: agg.lemma, forms, count: Math.max(0, agg.count), role, inLexicon: agg.inLexicon };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: formulations
+
+  private formulationKeyIndex(): KeyIndex<FormulationSlot> {
+    if (this.formulationKeys && this.formulationVersion === this.miner.version) return this.formulationKeys;
+    const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
+    this.slots = new Map();
+    for (const mined of this.miner.formulations()) {
+      const slot = this.slotOf(mined);
+      keys.push({ key: slot.key, entry: slot, weight: mined.count });
+    }
+    this.formulationKeys = new KeyIndex(keys);
+    this.formulationVersion = this.miner.version;
+    return this.formulationKeys;
+  }
+
+  private slots = new Map<MinedFormulation, FormulationSlot>();
+
+  private slotOf(mined: MinedFormulation): FormulationSlot {
+    let slot = this.slots.get(mined);
+    if (!slot) this.slots.set(mined, (slot = { mined, key: mined.words.join(' ') }));
+    return slot;
+  }
+
+  /** The most frequent written form of a formulation (whitespace collapsed), from a sample of places. */
+  private writtenForm(slot: FormulationSlot): string {
+    if (slot.written !== undefined) return slot.written;
+    const counts = new Map<string, number>();
+    const n = slot.mined.words.length;
+    for (const place of slot.mined.places.slice(0, 50)) {
+      const text = this.docText(place.doc);
+      if (!text?.tokens) continue;
+      const s = text.tokens.starts[place.pos];
+      const e = text.tokens.ends[place.pos + n - 1];
+      const written = text.clean.text.slice(s, e).replace(/\s+/g, ' ');
+      counts.set(written, (counts.get(written) ?? 0) + 1);
+    }
+    let best = slot.mined.words.join(' ');
+    let bestCount = 0;
+    for (const [t, c] of counts) if (c > bestCount) [best, bestCount] = [t, c];
+    slot.written = best;
+    return best;
+  }
+
+  private formulationEntry(slot: FormulationSlot): FormulationEntry {
+    const n = slot.mined.words.length;
+    const refs: OccRef[] = [];
+    const places = [...slot.mined.places].sort((a, b) => this.compareNewest(a.doc, b.doc) || a.pos - b.pos);
+    for (const place of places.slice(0, FORMULATION_OCCURRENCES)) {
+      const text = this.docText(place.doc);
+      if (!text?.tokens) continue;
+      refs.push([place.doc, text.tokens.starts[place.pos], text.tokens.ends[place.pos + n - 1]]);
+    }
+    return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences: refs.map((r) => this.occurrence(r)) };
+  }
+
+  /** What to insert after the typed words to complete the formulation, or null when nothing is left. */
+  private continuation(slot: FormulationSlot, typedWords: string[], partial: boolean): string | null {
+    const written = this.writtenForm(slot);
+    const tokens = tokenize(written);
+    const starts = tokens.starts.filter((s) => s >= 0);
+    const ends = tokens.ends.filter((e) => e >= 0);
+    const k = typedWords.length;
+    if (starts.length !== slot.mined.words.length || k > starts.length) return null;
+    if (!partial) return k < starts.length ? written.slice(starts[k]) : null;
+    const word = written.slice(starts[k - 1], ends[k - 1]);
+    const typed = typedWords[k - 1];
+    let m = 0;
+    while (m < word.length && foldWord(word.slice(0, m)) !== typed) m++;
+    if (m >= word.length) {
+      // The partial word is the whole formulation word: continue with the rest, spacing as written.
+      if (k >= starts.length) return null;
+      const rest = written.slice(ends[k - 1]);
+      return /^\s/.test(rest) ? ' ' + rest.trimStart() : rest;
+    }
+    return written.slice(starts[k - 1] + m);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: references
+
+  private namesOf(agg: ReferenceAgg): Array<{ name: string; acronym: boolean }> {
+    const names: Array<{ name: string; acronym: boolean }> = [];
+    if (agg.known) {
+      names.push({ name: agg.known.canonical, acronym: false });
+      for (const a of agg.known.acronyms) names.push({ name: a, acronym: true });
+      for (const a of agg.known.aliases) names.push({ name: a, acronym: false });
+    }
+    for (const a of agg.acronyms.values()) names.push({ name: a, acronym: true });
+    for (const w of agg.written.values()) names.push({ name: w.text, acronym: false });
+    return names;
+  }
+
+  private referenceKeyIndex(): KeyIndex<ReferenceAgg> {
+    if (this.referenceKeys) return this.referenceKeys;
+    const keys: Array<{ key: string; entry: ReferenceAgg }> = [];
+    for (const agg of this.references.values()) {
+      const seen = new Set<string>();
+      for (const { name } of this.namesOf(agg)) {
+        const f = foldKey(name);
+        if (seen.has(f)) continue;
+        seen.add(f);
+        keys.push({ key: name, entry: agg });
+        const bare = name.replace(ARTICLE, '');
+        if (bare !== name && !seen.has(foldKey(bare))) {
+          seen.add(foldKey(bare));
+          keys.push({ key: bare, entry: agg });
+        }
+      }
+    }
+    this.referenceKeys = new KeyIndex(keys, {
+      weightOf: (agg) => agg.count + (agg.known ? 0.5 : 0),
+      wordStarts: (word) => word.length >= 3 && !isFunctionWord(word),
+    });
+    return this.referenceKeys;
+  }
+
+  private referenceNameMap(): Map<string, string> {
+    if (this.referenceNames) return this.referenceNames;
+    const names = new Map<string, string>();
+    // Curated first, then by use: the first claimant of a name keeps it.
+    const aggs = [...this.references.values()].sort((a, b) => Number(!!b.known) - Number(!!a.known) || b.count - a.count);
+    for (const agg of aggs) {
+      for (const { name } of this.namesOf(agg)) {
+        for (const v of nameVariants(name)) if (!names.has(v)) names.set(v, agg.id);
+      }
+    }
+    this.referenceNames = names;
+    return names;
+  }
+
+  private referenceEntry(agg: ReferenceAgg): ReferenceEntry {
+    let name = agg.known?.canonical ?? '';
+    if (!name) {
+      let best = -1;
+      for (const w of agg.written.values()) if (w.count > best) [name, best] = [w.text, w.count];
+    }
+    const acronyms = [...new Set([...(agg.known?.acronyms ?? []), ...agg.acronyms.values()])];
+    let year: string | null = agg.known?.year ?? null;
+    if (!year) {
+      let best = 0;
+      for (const [y, c] of agg.years) if (c > best) [year, best] = [y, c];
+    }
+    return {
+      id: agg.id, kind: agg.kind, type: agg.type, name, article: agg.known?.article ?? '', acronyms,
+      aliases: [...(agg.known?.aliases ?? [])], year, curated: !!agg.known, count: Math.max(0, agg.count), docCount: agg.docs.size,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Front matter replaced by spaces (line breaks kept), so offsets stay those of the file. */
+function blankFrontMatter(text: string, bodyStart: number): string {
+  if (bodyStart <= 0) return text;
+  return text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart);
+}
+
+/**
+ * Units of a precedent in its clean text: the clauses, and the paragraphs between them (headings,
+ * narrative), so every word is indexed and nothing crosses a clause boundary.
+ */
+function unitsOf(clean: string, clauses: ReadonlyArray<{ cleanSpan: Span; label: string | null }>): { spans: Span[]; flat: Int32Array; labels: Array<string | null> } {
+  const units: Array<{ span: Span; label: string | null }> = [];
+  const sorted = [...clauses].sort((a, b) => a.cleanSpan.start - b.cleanSpan.start);
+  let at = 0;
+  const gap = (from: number, to: number): void => {
+    const re = /\n[ \t\u00a0\u202f]*\n/g;
+    let s = from;
+    const text = clean.slice(from, to);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (/\S/.test(clean.slice(s, from + m.index))) units.push({ span: { start: s, end: from + m.index }, label: null });
+      s = from + m.index + m[0].length;
+    }
+    if (/\S/.test(clean.slice(s, to))) units.push({ span: { start: s, end: to }, label: null });
+  };
+  for (const c of sorted) {
+    const start = Math.max(at, c.cleanSpan.start);
+    if (start > at) gap(at, start);
+    if (c.cleanSpan.end > start) units.push({ span: { start, end: c.cleanSpan.end }, label: c.label });
+    at = Math.max(at, c.cleanSpan.end);
+  }
+  if (at < clean.length) gap(at, clean.length);
+  const flat = new Int32Array(units.length * 2);
+  units.forEach((u, i) => { flat[i * 2] = u.span.start; flat[i * 2 + 1] = u.span.end; });
+  return { spans: units.map((u) => u.span), flat, labels: units.map((u) => u.label) };
+}
+
+function spansOf(flat: Int32Array): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < flat.length; i += 2) spans.push({ start: flat[i], end: flat[i + 1] });
+  return spans;
+}
+
+function unitAt(flat: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[mid * 2] <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found >= 0 && offset < flat[found * 2 + 1] ? found : -1;
+}
+
+/** Where an opener sits in the clean text: found in the clause text, else mapped from its span. */
+function openerCleanSpan(clean: CleanText, clauseSpan: Span, clauseText: string, openerText: string, openerSpan: Span): Span {
+  const body = clean.text.slice(clauseSpan.start, clauseSpan.end);
+  let at = body.indexOf(openerText);
+  if (at >= 0) return { start: clauseSpan.start + at, end: clauseSpan.start + at + openerText.length };
+  at = clauseText.indexOf(openerText);
+  if (at >= 0 && clauseText === body) return { start: clauseSpan.start + at, end: clauseSpan.start + at + openerText.length };
+  // origin is non-decreasing: first clean offset whose origin reaches the opener.
+  const find = (orig: number): number => {
+    let lo = 0;
+    let hi = clean.origin.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (clean.origin[mid] < orig) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = find(openerSpan.start);
+  return { start, end: Math.max(start, find(openerSpan.end)) };
+}
+
+/** The unit's text as a quote (whitespace collapsed, capped around the occurrence). */
+function makeQuote(text: string, unitStart: number, unitEnd: number, start: number, end: number): { quote: string; quoteSpan: Span } {
+  let qs = unitStart;
+  let qe = unitEnd;
+  if (qe - qs > QUOTE_CAP) {
+    const room = Math.max(0, QUOTE_CAP - (end - start));
+    qs = Math.max(unitStart, start - Math.floor(room * 0.4));
+    qe = Math.min(unitEnd, Math.max(end, qs + QUOTE_CAP));
+    // Do not cut words in half.
+    while (qs > unitStart && qs < start && /\S/.test(text[qs - 1])) qs++;
+    while (qe < unitEnd && qe > end && /\S/.test(text[qe])) qe--;
+  }
+  const collapse = (s: string): string => s.replace(/\s+/g, ' ');
+  const before = collapse(text.slice(qs, start)).trimStart();
+  const mid = collapse(text.slice(start, end));
+  const after = collapse(text.slice(end, qe)).trimEnd();
+  const lead = qs > unitStart ? '… ' : '';
+  const tail = qe < unitEnd ? ' …' : '';
+  const quote = lead + before + mid + after + tail;
+  const s = lead.length + before.length;
+  return { quote, quoteSpan: { start: s, end: s + mid.length } };
+}
+
+function withoutDoc(flat: number[], doc: number): number[] {
+  const kept: number[] = [];
+  for (let k = 0; k < flat.length; k += 3) if (flat[k] !== doc) kept.push(flat[k], flat[k + 1], flat[k + 2]);
+  return kept;
+}
+
+/** Folded names a mention may be looked up by: as written, without article, without trailing year. */
+function nameVariants(text: string): string[] {
+  const out = new Set<string>();
+  const base = text.replace(/\s+/g, ' ').trim();
+  for (const t of [base, base.replace(ARTICLE, '')]) {
+    out.add(foldKey(t));
+    out.add(foldKey(t.replace(/\s*\(?\b(?:de\s+)?(?:1[89]|20)\d\d\)?\s*$/i, '')));
+  }
+  out.delete('');
+  return [...out];
+}
+
+function contentWords(folded: string): string[] {
+  return folded.split(/[\s'’-]+/).filter((w) => w.length > 1 && !isFunctionWord(w));
+}
+
+/** Dice coefficient over words; words of ≥ 5 letters within one edit count as the same. */
+function dice(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const used = new Array<boolean>(b.length).fill(false);
+  let common = 0;
+  for (const w of a) {
+    for (let j = 0; j < b.length; j++) {
+      if (used[j]) continue;
+      if (w === b[j] || (w.length >= 5 && b[j].length >= 5 && editDistance(w, b[j], 1) <= 1)) {
+        used[j] = true;
+        common++;
+        break;
+      }
+    }
+  }
+  return (2 * common) / (a.length + b.length);
 }

@@ -1,9 +1,279 @@
+// A sorted index of folded keys with prefix and typo-tolerant lookup, for completion as the drafter
+// types ("reaffirm" → "Réaffirment", "reconaissent" → "Reconnaissent", "Europole" → "Europol").
+//
+// Layout: one sorted array of folded keys and parallel typed arrays (entry index, weight, flags), so
+// 1M keys cost about one string each and no per-key object.
+//
+// Lookup:
+//  - prefix matches: two binary searches give the range of keys starting with the folded query;
+//  - typos (one edit within the typed prefix): instead of comparing the query with every key, we
+//    generate the prefixes a one-edit variant of the query would have and look each up as a range:
+//      deletion      (the query has one extra char)   q minus q[i]            — |q| ranges
+//      transposition (two neighbours swapped)         q with q[i], q[i+1] swapped — |q|-1 ranges
+//      substitution / insertion (the query has a wrong or missing char at i ≥ 1): for each distinct
+//                    character c that follows q[0..i) in the index (found by hopping through the
+//                    sorted range, one binary search per c), the ranges of q[0..i)+c+q[i+1..] and
+//                    q[0..i)+c+q[i..].
+//    The first character is trusted for substitutions and insertions: it bounds the enumeration to
+//    the range of q[0] and typos there are rare. Cost is O(|q| · σ · log N) string comparisons
+//    (σ ≈ 40 folded characters), independent of how many keys there are in a range; every range is
+//    scanned with a cap, so a short query over a huge range stays bounded.
+//  - ranking: exact > prefix > prefix of a later word of a multi-word key > typo, then weight
+//    (corpus frequency), then shorter key. fuse.js is not used: the edit class already is the
+//    relevance, and re-ranking by fuse's bitap score was not better on French forms.
 import type { Match } from '../types';
-// STUB — replaced by the index helper.
-/** A sorted index of folded keys with prefix and typo-tolerant lookup. */
-export class KeyIndex<T> {
-  constructor(_entries: Iterable<{ key: string; entry: T; weight?: number }>) {}
-  lookup(_query: string, _options: { limit: number; fuzzy?: boolean }): Match<T>[] {
-    return [];
+import { fold } from '../text/normalize';
+
+export interface KeyIndexOptions<T> {
+  /**
+   * Also index the later words of multi-word keys, so "palerme" finds "Convention de Palerme".
+   * A predicate chooses which words may start a match (e.g. not "de", "la").
+   */
+  wordStarts?: boolean | ((foldedWord: string) => boolean);
+  /** Weight read at lookup time (live corpus counts); overrides the static weight. */
+  weightOf?: (entry: T) => number;
+}
+
+export interface KeyIndexEntry<T> {
+  key: string;
+  entry: T;
+  weight?: number;
+}
+
+const EXACT = 4;
+const PREFIX = 3;
+const INNER = 2;
+const TYPO = 1;
+/** At most this many keys are read from one range (a one-letter query over 1M keys). */
+const RANGE_SCAN_CAP = 4000;
+/** And at most this many over all typo ranges of one lookup. */
+const TYPO_SCAN_BUDGET = 20000;
+
+/** Collects the best K candidates by score without sorting everything. */
+class TopCandidates {
+  readonly scores: number[] = [];
+  readonly keyIdx: number[] = [];
+  readonly typo: boolean[] = [];
+  constructor(private readonly capacity: number) {}
+  get threshold(): number {
+    return this.scores.length < this.capacity ? -Infinity : this.scores[this.scores.length - 1];
   }
+  add(score: number, keyIdx: number, typo: boolean): void {
+    if (score <= this.threshold) return;
+    // Insertion into a short sorted array (capacity ~ 4 × limit).
+    let i = this.scores.length;
+    if (i === this.capacity) {
+      this.scores.pop(); this.keyIdx.pop(); this.typo.pop();
+      i--;
+    }
+    while (i > 0 && this.scores[i - 1] < score) i--;
+    this.scores.splice(i, 0, score);
+    this.keyIdx.splice(i, 0, keyIdx);
+    this.typo.splice(i, 0, typo);
+  }
+}
+
+export class KeyIndex<T> {
+  /** Folded keys, sorted by UTF-16 code units (what `<` compares). */
+  private readonly keys: string[];
+  /** Keys as given, parallel to `keys` (what `matchedKey` reports). */
+  private readonly keyText: string[];
+  private readonly entryOf: Int32Array;
+  private readonly weights: Float64Array;
+  /** 1 when the folded key is a later word of the given key. */
+  private readonly inner: Uint8Array;
+  private readonly entries: T[] = [];
+  private readonly weightOf?: (entry: T) => number;
+
+  constructor(input: Iterable<KeyIndexEntry<T>>, options: KeyIndexOptions<T> = {}) {
+    this.weightOf = options.weightOf;
+    const entryIndex = new Map<T, number>();
+    const folded: string[] = [];
+    const text: string[] = [];
+    const entryOf: number[] = [];
+    const weights: number[] = [];
+    const inner: number[] = [];
+    const wordStarts = options.wordStarts;
+    const acceptWord = typeof wordStarts === 'function' ? wordStarts : () => wordStarts === true;
+    for (const { key, entry, weight } of input) {
+      const f = foldKey(key);
+      if (!f) continue;
+      let e = entryIndex.get(entry);
+      if (e === undefined) {
+        e = this.entries.length;
+        entryIndex.set(entry, e);
+        this.entries.push(entry);
+      }
+      folded.push(f); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(0);
+      if (wordStarts) {
+        for (let at = f.indexOf(' '); at >= 0; at = f.indexOf(' ', at + 1)) {
+          const rest = f.slice(at + 1);
+          const word = rest.split(' ', 1)[0];
+          if (!word || !acceptWord(word)) continue;
+          folded.push(rest); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(1);
+        }
+      }
+    }
+    const order = Array.from({ length: folded.length }, (_, i) => i);
+    order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
+    const n = order.length;
+    this.keys = new Array<string>(n);
+    this.keyText = new Array<string>(n);
+    this.entryOf = new Int32Array(n);
+    this.weights = new Float64Array(n);
+    this.inner = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const o = order[i];
+      this.keys[i] = folded[o];
+      this.keyText[i] = text[o];
+      this.entryOf[i] = entryOf[o];
+      this.weights[i] = weights[o];
+      this.inner[i] = inner[o];
+    }
+  }
+
+  /** Number of keys (later-word keys included). */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  lookup(query: string, options: { limit: number; fuzzy?: boolean }): Match<T>[] {
+    const limit = Math.max(0, options.limit);
+    const q = foldKey(query);
+    if (!q || limit === 0) return [];
+    const top = new TopCandidates(Math.max(limit * 4, 16));
+    const [lo, hi] = this.prefixRange(q, 0, this.keys.length);
+    this.scanRange(lo, hi, q, top, false, RANGE_SCAN_CAP);
+    if (options.fuzzy && q.length >= 3) this.collectTypos(q, top);
+    return this.finish(top, limit);
+  }
+
+  private weightAt(i: number): number {
+    return this.weightOf ? this.weightOf(this.entries[this.entryOf[i]]) : this.weights[i];
+  }
+
+  private score(cls: number, i: number): number {
+    const w = Math.max(0, this.weightAt(i));
+    return cls * 1000 + Math.log1p(w) + 0.01 / (1 + this.keys[i].length);
+  }
+
+  /** Scans keys [lo, hi) that start with the searched prefix; returns how many were read. */
+  private scanRange(lo: number, hi: number, q: string, top: TopCandidates, typo: boolean, cap: number): number {
+    const end = Math.min(hi, lo + cap);
+    for (let i = lo; i < end; i++) {
+      const key = this.keys[i];
+      let cls: number;
+      if (typo) {
+        // Keys that match the query as typed are scored by the exact/prefix pass.
+        if (key.startsWith(q)) continue;
+        cls = TYPO;
+      } else if (key.length === q.length) {
+        cls = this.inner[i] ? INNER + 0.5 : EXACT;
+      } else {
+        cls = this.inner[i] ? INNER : PREFIX;
+      }
+      top.add(this.score(cls, i), i, typo);
+    }
+    return end - lo;
+  }
+
+  private collectTypos(q: string, top: TopCandidates): void {
+    let budget = TYPO_SCAN_BUDGET;
+    const seen = new Set<string>();
+    const tryPrefix = (p: string, from: number, to: number): void => {
+      if (budget <= 0 || p.length < 2 || seen.has(p) || p === q) return;
+      seen.add(p);
+      const lo = this.lowerBound(p, from, to);
+      if (lo >= to || !this.keys[lo].startsWith(p)) return;
+      const hi = this.lowerBound(p + '\uffff', lo, to);
+      budget -= this.scanRange(lo, hi, q, top, true, Math.min(RANGE_SCAN_CAP, budget));
+    };
+    const n = q.length;
+    // Deletion: the drafter typed one character too many.
+    for (let i = 0; i < n; i++) tryPrefix(q.slice(0, i) + q.slice(i + 1), 0, this.keys.length);
+    // Transposition of neighbours.
+    for (let i = 0; i + 1 < n; i++) {
+      if (q[i] === q[i + 1]) continue;
+      tryPrefix(q.slice(0, i) + q[i + 1] + q[i] + q.slice(i + 2), 0, this.keys.length);
+    }
+    // Substitution at i and insertion before i (a missing character), for i ≥ 1.
+    for (let i = 1; i < n; i++) {
+      const p = q.slice(0, i);
+      const [lo, hi] = this.prefixRange(p, 0, this.keys.length);
+      let j = lo;
+      while (j < hi && budget > 0) {
+        const key = this.keys[j];
+        if (key.length <= i) { j++; continue; }
+        const c = key.charCodeAt(i);
+        const end = c === 0xffff ? hi : this.lowerBound(p + String.fromCharCode(c + 1), j, hi);
+        const pc = p + String.fromCharCode(c);
+        if (c !== q.charCodeAt(i)) tryPrefix(pc + q.slice(i + 1), j, end);
+        tryPrefix(pc + q.slice(i), j, end);
+        j = end;
+      }
+    }
+  }
+
+  private finish(top: TopCandidates, limit: number): Match<T>[] {
+    const out: Match<T>[] = [];
+    const taken = new Set<number>();
+    for (let k = 0; k < top.scores.length && out.length < limit; k++) {
+      const i = top.keyIdx[k];
+      const e = this.entryOf[i];
+      if (taken.has(e)) continue;
+      taken.add(e);
+      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText[i], fuzzy: top.typo[k] });
+    }
+    return out;
+  }
+
+  private lowerBound(s: string, from: number, to: number): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private prefixRange(p: string, from: number, to: number): [number, number] {
+    const lo = this.lowerBound(p, from, to);
+    if (lo >= to || !this.keys[lo].startsWith(p)) return [lo, lo];
+    return [lo, this.lowerBound(p + '\uffff', lo, to)];
+  }
+}
+
+/** The folded form keys and queries are compared in: folded, single spaces, trimmed. */
+export function foldKey(s: string): string {
+  return fold(s).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), stopping
+ * early above `max`. Used by callers that rank a small candidate set (reference suggestions).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
 }
