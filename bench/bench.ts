@@ -10,6 +10,7 @@
 //   --profile                     write a V8 CPU profile of the measured build to bench/results/profiles/
 //   --check-only                  smoke run: exit 1 only if the bench itself breaks (not on missed targets)
 //   --out FILE                    JSON output (default bench/results/latest.json)
+//   --generate-only               write the corpora to bench/cache/<size>/ and stop
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -69,11 +70,12 @@ interface Options {
   server: boolean;
   profile: boolean;
   checkOnly: boolean;
+  generateOnly: boolean;
   out: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, server: true, profile: false, checkOnly: false, out: path.join(RESULTS, 'latest.json') };
+  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, server: true, profile: false, checkOnly: false, generateOnly: false, out: path.join(RESULTS, 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -87,6 +89,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-server') o.server = false;
     else if (a === '--profile') o.profile = true;
     else if (a === '--check-only') o.checkOnly = true;
+    else if (a === '--generate-only') o.generateOnly = true;
     else if (a === '--out') o.out = path.resolve(value());
     else throw new Error(`unknown option ${a}`);
   }
@@ -278,6 +281,10 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${s}`);
+  if (o.generateOnly) {
+    for (const size of o.sizes) ensureCorpus(CACHE, size, DEFAULT_SEED, log);
+    return;
+  }
   const results: SizeResult[] = [];
   for (const size of o.sizes) results.push(await measureSize(size, o, log));
 
