@@ -46,9 +46,13 @@ export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
 
 const WORD_OR_BREAK =
-  /([\p{L}\p{N}\p{M}]+(?:[-‐‑][\p{L}\p{N}\p{M}]+)*(?:['’ʼ](?=\p{L}|$))?)|([.;:!?()[\]«»“”"…•]|\n[ \t\u00a0\u202f]*\n)/gu;
+  /([\p{L}\p{N}\p{M}]+(?:[-‐‑][\p{L}\p{N}\p{M}]+)*(?:['’ʼ](?=\p{L}|$))?)|([.;:!?()[\]«»“”"…•])/gu;
 
-/** Words of a stretch of text with their offsets; a break (strong punctuation) is start = -1. */
+/**
+ * Words of a stretch of text with their offsets; a break (strong punctuation, end of a unit) is
+ * start = -1. Blank lines do not break: inside a clause they are page breaks of a PDF; paragraphs
+ * outside clauses are already separate units.
+ */
 export interface TokenList {
   starts: number[];
   ends: number[];
@@ -126,7 +130,7 @@ export interface MinedFormulation {
 }
 
 export interface FormulationMinerOptions {
-  /** log2 of the 3-gram counter size (default 22: 4M buckets, 24 MB). */
+  /** log2 of the initial 3-gram counter size (default 16; it grows up to 2^24 with the corpus). */
   counterBits?: number;
   /** Exact-table size that triggers pruning of singletons (default 500k). */
   maxRecords?: number;
@@ -144,9 +148,12 @@ export class FormulationMiner {
   private readonly docWords: Array<Uint32Array | undefined> = [];
   private readonly docRecords: Array<Int32Array | undefined> = [];
 
-  private readonly counterMask: number;
-  private readonly triCount: Uint16Array;
-  private readonly triLastDoc: Int32Array;
+  private counterMask: number;
+  private triCount: Uint16Array;
+  private triLastDoc: Int32Array;
+  private readonly maxCounterBits: number;
+  /** 3-grams currently counted (with repetitions), to size the counter. */
+  private trigrams = 0;
 
   // Exact table: record id → parallel arrays; hash → record id.
   private readonly recordOf = new Map<number, number>();
@@ -165,7 +172,10 @@ export class FormulationMiner {
   version = 0;
 
   constructor(options: FormulationMinerOptions = {}) {
-    const bits = options.counterBits ?? 22;
+    // The counter starts small and doubles with the corpus (a rehash from the kept word ids), so a
+    // handful of precedents costs kilobytes and 1 GB of text gets 2^24 buckets (96 MB).
+    const bits = options.counterBits ?? 16;
+    this.maxCounterBits = Math.max(bits, 24);
     this.counterMask = (1 << bits) - 1;
     this.triCount = new Uint16Array(1 << bits);
     this.triLastDoc = new Int32Array(1 << bits).fill(-1);
@@ -207,6 +217,7 @@ export class FormulationMiner {
 
   add(doc: number, ids: Uint32Array): void {
     if (this.docWords[doc]) this.remove(doc);
+    this.growCounter(ids.length);
     this.docWords[doc] = ids;
     const remine = new Set<number>();
     for (let i = 0; i + 2 < ids.length; i++) {
@@ -214,6 +225,7 @@ export class FormulationMiner {
       const b = this.bucket(ids, i);
       const before = this.triCount[b];
       if (before < 0xffff) this.triCount[b] = before + 1;
+      this.trigrams++;
       const last = this.triLastDoc[b];
       if (before === 1 && last !== doc && last >= 0 && this.docWords[last] && remine.size < this.maxRemine) remine.add(last);
       this.triLastDoc[b] = doc;
@@ -236,6 +248,7 @@ export class FormulationMiner {
       const b = this.bucket(ids, i);
       const c = this.triCount[b];
       if (c > 0 && c < 0xffff) this.triCount[b] = c - 1;
+      this.trigrams--;
     }
     this.docWords[doc] = undefined;
     this.changed();
@@ -323,6 +336,26 @@ export class FormulationMiner {
     h = Math.imul(h ^ (h >>> 13) ^ ids[i + 1], 0xc2b2ae35);
     h = Math.imul(h ^ (h >>> 16) ^ ids[i + 2], 0x27d4eb2f);
     return (h ^ (h >>> 15)) & this.counterMask;
+  }
+
+  /** Doubles the 3-gram counter while it holds more than 2 entries a bucket, recounting every document. */
+  private growCounter(adding: number): void {
+    let bits = Math.log2(this.triCount.length);
+    if (this.trigrams + adding <= this.triCount.length * 2 || bits >= this.maxCounterBits) return;
+    while ((this.trigrams + adding) > (1 << bits) * 2 && bits < this.maxCounterBits) bits++;
+    this.counterMask = (1 << bits) - 1;
+    this.triCount = new Uint16Array(1 << bits);
+    this.triLastDoc = new Int32Array(1 << bits).fill(-1);
+    for (let d = 0; d < this.docWords.length; d++) {
+      const ids = this.docWords[d];
+      if (!ids) continue;
+      for (let i = 0; i + 2 < ids.length; i++) {
+        if (!ids[i] || !ids[i + 1] || !ids[i + 2]) continue;
+        const b = this.bucket(ids, i);
+        if (this.triCount[b] < 0xffff) this.triCount[b]++;
+        this.triLastDoc[b] = d;
+      }
+    }
   }
 
   private mine(doc: number): void {

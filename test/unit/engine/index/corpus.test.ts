@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { PrecedentIndex } from '../../../../server/src/engine/corpus';
+import { foldKey } from '../../../../server/src/engine/search/keyIndex';
+import { TOPICS } from '../../../../server/src/engine/references/topics';
+import { KNOWN_REFERENCES } from '../../../../server/src/engine/references/knowledge';
+import { loadSeeds } from './seedCorpus';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+const DECLARATION = [
+  'DÉCLARATION DES CHEFS DE POLICE',
+  '',
+  'Les chefs de police,',
+  '',
+  '- Réaffirment la nécessité de renforcer la coopération policière internationale ;',
+  '',
+  '- Réaffirment leur engagement en faveur de la coopération policière internationale ;',
+  '',
+  '- Reconnaissent le rôle de l’OSCE dans la lutte contre la criminalité transnationale organisée.',
+  '',
+].join('\n');
+
+const REVISED = [
+  'DÉCLARATION DES CHEFS DE POLICE',
+  '',
+  'Les chefs de police,',
+  '',
+  '- Réaffirment la nécessité de renforcer la coopération policière internationale ;',
+  '',
+  '- Soulignent le rôle de l’OSCE.',
+  '',
+].join('\n');
+
+function seedIndex(): PrecedentIndex {
+  const index = new PrecedentIndex();
+  for (const seed of loadSeeds()) {
+    const r = index.upsert({ docId: seed.file, fileName: seed.file, bytes: seed.bytes, meta: seed.meta });
+    assert.ok(r.ok, `${seed.file}: ${r.ok ? '' : r.reason}`);
+  }
+  return index;
+}
+
+describe('engine/corpus: PrecedentIndex documents', () => {
+  it('skips unusable files with a clear reason and lists them', () => {
+    const index = new PrecedentIndex();
+    const binary = index.upsert({ docId: 'scan.pdf', fileName: 'scan.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 0, 0xff, 0x00, 0x13, 0x07]) });
+    const empty = index.upsert({ docId: 'vide.txt', fileName: 'vide.txt', bytes: utf8(' \n\u00a0\n') });
+    assert.equal(binary.ok, false);
+    assert.equal(empty.ok, false);
+    assert.match(binary.ok ? '' : binary.reason, /binar|text/i);
+    assert.match(empty.ok ? '' : empty.reason, /empty|vide|no text/i);
+    assert.deepEqual(index.skipped().map((s) => s.docId).sort(), ['scan.pdf', 'vide.txt']);
+    assert.deepEqual(index.documents(), []);
+    // Fixed on disk: indexed, and no longer listed as skipped.
+    assert.ok(index.upsert({ docId: 'vide.txt', fileName: 'vide.txt', bytes: utf8(DECLARATION) }).ok);
+    assert.deepEqual(index.skipped().map((s) => s.docId), ['scan.pdf']);
+    assert.equal(index.documents().length, 1);
+  });
+
+  it('takes metadata from the manifest, front matter winning when a file has both', () => {
+    const index = new PrecedentIndex();
+    const withFront = `---\ntitle: Déclaration de Vienne\ndate: 2018-12-07\n---\n${DECLARATION}`;
+    index.upsert({ docId: 'a', fileName: 'a.txt', bytes: utf8(DECLARATION), meta: { title: 'Manifeste', date: '2010-01-01' } });
+    index.upsert({ docId: 'b', fileName: 'b.txt', bytes: utf8(withFront), meta: { title: 'Manifeste', date: '2010-01-01' } });
+    const docs = new Map(index.documents().map((d) => [d.docId, d.meta]));
+    assert.equal(docs.get('a')?.title, 'Manifeste');
+    assert.equal(docs.get('a')?.date, '2010-01-01');
+    assert.equal(docs.get('b')?.title, 'Déclaration de Vienne');
+    assert.equal(docs.get('b')?.date, '2018-12-07');
+  });
+
+  it('replacing and removing a precedent updates concordance counts without a rebuild', () => {
+    const index = new PrecedentIndex();
+    index.upsert({ docId: 'd1', fileName: 'd1.txt', bytes: utf8(DECLARATION), meta: { date: '2006-11-24' } });
+    index.upsert({ docId: 'd2', fileName: 'd2.txt', bytes: utf8(DECLARATION), meta: { date: '2014-11-04' } });
+    assert.equal(index.concordance('coopération policière internationale', 10).total, 4);
+    const first = index.concordance('COOPERATION policiere', 1);
+    assert.equal(first.items[0].docId, 'd2', 'newest precedent first');
+    const o = first.items[0];
+    assert.equal(foldKey(o.quote.slice(o.quoteSpan.start, o.quoteSpan.end)), foldKey('coopération policière'));
+    assert.equal(o.range.start.line, 4);
+    index.upsert({ docId: 'd2', fileName: 'd2.txt', bytes: utf8(REVISED), meta: { date: '2014-11-04' } });
+    assert.equal(index.concordance('coopération policière internationale', 10).total, 3);
+    assert.ok(index.remove('d1'));
+    assert.equal(index.concordance('coopération policière internationale', 10).total, 1);
+    assert.equal(index.remove('d1'), false);
+    assert.deepEqual(index.documents().map((d) => d.docId), ['d2']);
+  });
+
+  it('replacing and removing a precedent updates opener counts', () => {
+    const index = new PrecedentIndex();
+    index.upsert({ docId: 'd1', fileName: 'd1.txt', bytes: utf8(DECLARATION) });
+    index.upsert({ docId: 'd2', fileName: 'd2.txt', bytes: utf8(DECLARATION) });
+    assert.equal(index.opener('réaffirmer')?.count, 4);
+    assert.equal(index.opener('réaffirmer')?.forms[0].docCount, 2);
+    index.upsert({ docId: 'd2', fileName: 'd2.txt', bytes: utf8(REVISED) });
+    assert.equal(index.opener('réaffirmer')?.count, 3);
+    index.remove('d1');
+    assert.equal(index.opener('réaffirmer')?.count ?? 0, 1);
+    assert.equal(index.opener('reconnaître')?.count ?? 0, 0);
+    index.remove('d2');
+    assert.equal(index.opener('réaffirmer')?.count ?? 0, 0);
+  });
+});
+
+describe('engine/corpus: queries over the seed precedents', () => {
+  let index: PrecedentIndex;
+  before(() => {
+    index = seedIndex();
+  });
+
+  it('findOpeners("reaffirm") returns réaffirmer with the forms the precedents wrote', () => {
+    const m = index.findOpeners('reaffirm', 5);
+    assert.equal(m[0]?.entry.lemma, 'réaffirmer');
+    const texts = m[0].entry.forms.map((f) => f.text);
+    assert.ok(texts.includes('Réaffirment'), texts.join(' / '));
+    assert.ok(m[0].entry.forms.some((f) => f.form === 'first-plural'), texts.join(' / '));
+    assert.ok(m[0].entry.count >= 3);
+    assert.equal(index.findOpeners('reafirm', 5)[0]?.entry.lemma, 'réaffirmer', 'typo tolerated');
+  });
+
+  const continuations: Array<[string, string]> = [
+    ['1. Nous, Ministres, rappelons la Convention des Nations Unies', ' contre la criminalité transnationale organisée'],
+    ['De nous efforcer de réduire, dans toute la mesure', ' du possible et lorsqu’il y a lieu'],
+    ['De nous efforcer de réduire, dans toute la mesure ', 'du possible et lorsqu’il y a lieu'],
+    ['De nous efforcer de réduire, dans toute la mes', 'ure du possible et lorsqu’il y a lieu'],
+    ['le travail des services chargés de l’', 'application de la loi'],
+  ];
+  for (const [before, insert] of continuations) {
+    it(`continueFormulation(${JSON.stringify(before.slice(-32))}) inserts ${JSON.stringify(insert)}`, () => {
+      const m = index.continueFormulation(before, 5);
+      assert.ok(m.length > 0);
+      assert.equal(m[0].insert, insert, m.map((x) => x.insert).join(' / '));
+      assert.equal(m[0].fuzzy, false);
+      assert.ok(m[0].entry.count >= 2);
+    });
+  }
+
+  it('continueFormulation offers nothing after a sentence end or for function words alone', () => {
+    assert.deepEqual(index.continueFormulation('dans toute la mesure.', 5), []);
+    assert.deepEqual(index.continueFormulation('de la ', 5), []);
+  });
+
+  it('lists a reference’s citations newest precedent first, paged', () => {
+    const untoc = index.resolveReference('Convention des Nations Unies contre la criminalité transnationale organisée');
+    assert.ok(untoc, 'resolved');
+    const dates = new Map(index.documents().map((d) => [d.docId, d.meta.date ?? '']));
+    const all = index.referenceOccurrences(untoc.id, 0, 100);
+    assert.ok(all.total >= 3, `${all.total}`);
+    const seen = all.items.map((o) => dates.get(o.docId)!);
+    assert.deepEqual(seen, [...seen].sort().reverse());
+    assert.equal(all.items[0].docId, '2020-osce-conseil-ministeriel-criminalite-transnationale-organisee.txt');
+    const page = index.referenceOccurrences(untoc.id, 1, 1);
+    assert.equal(page.total, all.total);
+    assert.deepEqual(page.items, all.items.slice(1, 2));
+  });
+
+  it('resolves a mention by name, acronym or alias, with its article', () => {
+    const palermo = KNOWN_REFERENCES.find((k) => k.aliases.some((a) => /palerme/i.test(a)));
+    assert.ok(palermo, 'the knowledge file knows the Palermo Convention');
+    assert.equal(index.resolveReference('la Convention de Palerme')?.id, palermo.id);
+    assert.equal(index.resolveReference('convention de palerme')?.id, palermo.id);
+    assert.equal(index.resolveReference('la Convention de Palerme sur les chats'), null);
+  });
+
+  it('suggests the known reference for a misspelt name', () => {
+    const europol = KNOWN_REFERENCES.find((k) => k.acronyms.includes('Europol') || /europol/i.test(k.canonical));
+    const untoc = index.resolveReference('Convention des Nations Unies contre la criminalité transnationale organisée');
+    assert.ok(europol && untoc);
+    assert.equal(index.suggestReferences('Europole', 3)[0]?.entry.id, europol.id);
+    assert.equal(index.suggestReferences('Convention des Nations Unies contre la criminalité organisée', 3)[0]?.entry.id, untoc.id);
+    assert.equal(index.findReferences('europ', 5).some((m) => m.entry.id === europol.id), true);
+  });
+
+  it('gives topic evidence: precedents on organised crime and how many cite each reference', () => {
+    const topic = TOPICS.find((t) => foldKey(t.label).includes(foldKey('criminalité transnationale organisée')));
+    assert.ok(topic, 'the topic table has organised crime');
+    const evidence = index.topicEvidence(topic.id);
+    assert.ok(evidence.docCount >= 3, `${evidence.docCount}`);
+    assert.ok(evidence.docIds.includes('2020-osce-conseil-ministeriel-criminalite-transnationale-organisee.txt'));
+    const untoc = index.resolveReference('Convention de Palerme');
+    const cited = evidence.references.find((r) => r.id === untoc?.id);
+    assert.ok(cited && cited.docCount >= 2 && cited.docCount <= evidence.docCount);
+  });
+});

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { editDistance, KeyIndex } from '../../../../server/src/engine/search/keyIndex';
+
+interface Lemma { lemma: string }
+
+function openerIndex(): { index: KeyIndex<Lemma>; entries: Record<string, Lemma> } {
+  const entries: Record<string, Lemma> = {
+    reaffirmer: { lemma: 'réaffirmer' },
+    reconnaitre: { lemma: 'reconnaître' },
+    rappeler: { lemma: 'rappeler' },
+    rapporter: { lemma: 'rapporter' },
+    souligner: { lemma: 'souligner' },
+    resoudre: { lemma: 'résoudre' },
+  };
+  const index = new KeyIndex<Lemma>([
+    { key: 'Réaffirment', entry: entries.reaffirmer, weight: 12 },
+    { key: 'Nous réaffirmons', entry: entries.reaffirmer, weight: 12 },
+    { key: 'Reconnaissent', entry: entries.reconnaitre, weight: 9 },
+    { key: 'Rappellent', entry: entries.rappeler, weight: 30 },
+    { key: 'Rappelant', entry: entries.rappeler, weight: 30 },
+    { key: 'Rapportent', entry: entries.rapporter, weight: 1 },
+    { key: 'Soulignent', entry: entries.souligner, weight: 5 },
+    { key: 'RÉSOLUS', entry: entries.resoudre, weight: 2 },
+  ]);
+  return { index, entries };
+}
+
+describe('engine/search/keyIndex: prefix and typo-tolerant lookup', () => {
+  it('finds keys by prefix, case-insensitively, and reports the key as written', () => {
+    const { index, entries } = openerIndex();
+    const matches = index.lookup('RAPPEL', { limit: 5 });
+    assert.equal(matches[0].entry, entries.rappeler);
+    assert.equal(matches.length, 1, 'one entry even though two of its keys match');
+    assert.ok(['Rappellent', 'Rappelant'].includes(matches[0].matchedKey));
+    assert.equal(matches[0].fuzzy, false);
+    assert.equal(index.lookup('résolus', { limit: 5 })[0]?.matchedKey, 'RÉSOLUS');
+  });
+
+  it('folds accents: "reaffirm" finds "Réaffirment", "resolus" finds "RÉSOLUS"', () => {
+    const { index, entries } = openerIndex();
+    assert.equal(index.lookup('reaffirm', { limit: 3 })[0]?.entry, entries.reaffirmer);
+    assert.equal(index.lookup('resolus', { limit: 3 })[0]?.entry, entries.resoudre);
+  });
+
+  it('matches multi-word keys from their start ("nous reaff")', () => {
+    const { index, entries } = openerIndex();
+    const m = index.lookup('Nous  réaff', { limit: 3 });
+    assert.equal(m[0].entry, entries.reaffirmer);
+    assert.equal(m[0].matchedKey, 'Nous réaffirmons');
+  });
+
+  it('tolerates one typo of each kind within the typed prefix, only when asked', () => {
+    const { index, entries } = openerIndex();
+    const cases: Array<[string, Lemma, string]> = [
+      ['reconaissent', entries.reconnaitre, 'missing letter (insertion)'],
+      ['recpnnaiss', entries.reconnaitre, 'wrong letter (substitution)'],
+      ['reconnnaiss', entries.reconnaitre, 'extra letter (deletion)'],
+      ['reocnnaiss', entries.reconnaitre, 'swapped letters (transposition)'],
+      ['souligenn', entries.souligner, 'swapped letters near the end'],
+    ];
+    for (const [query, expected, kind] of cases) {
+      assert.deepEqual(index.lookup(query, { limit: 5 }), [], `${kind}: no match without fuzzy`);
+      const m = index.lookup(query, { limit: 5, fuzzy: true });
+      assert.equal(m[0]?.entry, expected, `${kind}: ${query}`);
+      assert.equal(m[0].fuzzy, true);
+    }
+  });
+
+  it('tolerates a missing doubled letter with accents folded ("reafirm" → "Réaffirment")', () => {
+    const { index, entries } = openerIndex();
+    assert.equal(index.lookup('reafirm', { limit: 3, fuzzy: true })[0]?.entry, entries.reaffirmer);
+  });
+
+  it('ranks exact over prefix over typo, then by weight, and honours the limit', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const c = { id: 'c' };
+    const d = { id: 'd' };
+    const index = new KeyIndex([
+      { key: 'rappel', entry: a, weight: 0 },
+      { key: 'rappelant', entry: b, weight: 100 },
+      { key: 'rappellent', entry: c, weight: 10 },
+      { key: 'rapel', entry: d, weight: 1000 },
+    ]);
+    const m = index.lookup('rappel', { limit: 10, fuzzy: true });
+    assert.deepEqual(m.map((x) => x.entry.id), ['a', 'b', 'c', 'd']);
+    assert.ok(m[0].score > m[1].score && m[1].score > m[2].score && m[2].score > m[3].score);
+    assert.deepEqual(m.map((x) => x.fuzzy), [false, false, false, true]);
+    assert.equal(index.lookup('rappel', { limit: 2, fuzzy: true }).length, 2);
+    assert.equal(index.lookup('', { limit: 2 }).length, 0);
+  });
+
+  it('reads live weights through weightOf, so counts can change without a rebuild', () => {
+    const x = { n: 1 };
+    const y = { n: 2 };
+    const index = new KeyIndex([{ key: 'prenant note', entry: x }, { key: 'prenant acte', entry: y }], { weightOf: (e) => e.n });
+    assert.equal(index.lookup('prenant', { limit: 2 })[0].entry, y);
+    x.n = 50;
+    assert.equal(index.lookup('prenant', { limit: 2 })[0].entry, x);
+  });
+
+  it('finds later words of multi-word keys when asked, below matches at the start', () => {
+    const palermo = { id: 'untoc' };
+    const pal = { id: 'pal' };
+    const index = new KeyIndex([
+      { key: 'Convention de Palerme', entry: palermo, weight: 50 },
+      { key: 'Palestine', entry: pal, weight: 1 },
+    ], { wordStarts: (w) => w.length >= 3 });
+    const m = index.lookup('pale', { limit: 5 });
+    assert.deepEqual(m.map((x) => x.entry.id), ['pal', 'untoc']);
+    assert.equal(m[1].matchedKey, 'Convention de Palerme');
+    assert.deepEqual(index.lookup('de pal', { limit: 5 }), [], 'the predicate refused "de"');
+  });
+
+  it('editDistance counts a transposition as one edit and stops early above max', () => {
+    assert.equal(editDistance('europole', 'europol'), 1);
+    assert.equal(editDistance('ocse', 'osce'), 1);
+    assert.equal(editDistance('convention', 'protocole', 2), 3);
+  });
+});
