@@ -3,7 +3,7 @@
 import { analyseText } from '../../engine/analyse';
 import type { PrecedentIndex } from '../../engine/corpus';
 import { decodePrecedent } from '../../engine/text/decode';
-import type { ClauseRole, FormulationEntry, OpenerForm, ReferenceKind, ReferenceType } from '../../engine/types';
+import type { ClauseRole, OpenerForm, ReferenceKind, ReferenceType } from '../../engine/types';
 import { stringOption, type ParsedArgs } from './args';
 import { CORPUS_OPTIONS, FORMAT_OPTION, failIfNothingLoaded, loadCorpusFor, type CliIO, type Command } from './context';
 import { plural, shorten, table } from './format';
@@ -26,8 +26,8 @@ export interface StatsOpener {
   lemma: string;
   role: ClauseRole;
   count: number;
-  docCount: number;
-  forms: Array<{ form: OpenerForm; text: string; count: number }>;
+  /** Each written form, with the number of precedents using it. */
+  forms: Array<{ form: OpenerForm; text: string; count: number; docCount: number }>;
 }
 
 export interface StatsReference {
@@ -77,7 +77,6 @@ async function runStats(args: ParsedArgs, io: CliIO): Promise<number> {
     }))
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.file.localeCompare(b.file));
 
-  const { openers, references } = tally(loaded.documents.map((d) => bytesOf.get(d.docId)), loaded.index);
   const report: StatsReport = {
     schemaVersion: 1,
     totals: {
@@ -87,9 +86,9 @@ async function runStats(args: ParsedArgs, io: CliIO): Promise<number> {
       skipped: loaded.skipped.length,
     },
     documents,
-    openers,
-    references,
-    formulations: topFormulations(loaded.index, TOP_FORMULATIONS).map((f) => ({ text: f.text, count: f.count, docCount: f.docCount })),
+    openers: openerStats(loaded.index),
+    references: referenceStats(loaded.documents.map((d) => bytesOf.get(d.docId)), loaded.index),
+    formulations: loaded.index.formulations(TOP_FORMULATIONS).map((f) => ({ text: f.text, count: f.count, docCount: f.docCount })),
     skipped: loaded.skipped.map((s) => ({ file: view.show(s.path), reason: s.reason })),
     indexMs: Math.round(loaded.ms * 10) / 10,
   };
@@ -99,98 +98,67 @@ async function runStats(args: ParsedArgs, io: CliIO): Promise<number> {
   return 0;
 }
 
-/**
- * Openers and references counted over the precedents, reading each the way the index does
- * (analyseText); names of references come from the index, which knows the curated ones.
- */
-function tally(allBytes: Array<Uint8Array | undefined>, index: PrecedentIndex): Pick<StatsReport, 'openers' | 'references'> {
-  const lemmas = new Map<string, { roles: Map<ClauseRole, number>; count: number; docs: Set<number>; forms: Map<string, { form: OpenerForm; text: string; count: number }> }>();
+/** How the precedents open clauses: the index's own tally, so stats shows what completion offers. */
+function openerStats(index: PrecedentIndex): StatsReport['openers'] {
   const byForm = new Map<OpenerForm, number>();
-  const refs = new Map<string, { kind: ReferenceKind; type: ReferenceType; texts: Map<string, number>; acronym: string | null; canonical: string | null; curated: boolean; count: number; docs: Set<number> }>();
-
-  allBytes.forEach((bytes, docNo) => {
-    if (!bytes) return;
-    const decoded = decodePrecedent(bytes);
-    if (!decoded.ok) return;
-    const analysed = analyseText(decoded.text);
-    for (const clause of analysed.clauses) {
-      const opener = clause.opener;
-      if (!opener) continue;
-      let entry = lemmas.get(opener.lemma);
-      if (!entry) lemmas.set(opener.lemma, (entry = { roles: new Map(), count: 0, docs: new Set(), forms: new Map() }));
-      entry.count++;
-      entry.docs.add(docNo);
-      entry.roles.set(clause.role, (entry.roles.get(clause.role) ?? 0) + 1);
-      // "RÉAFFIRMENT" and "Réaffirment" are one written form; keep the first spelling seen.
-      const key = `${opener.form}\u0000${opener.text.toLocaleLowerCase('fr')}`;
-      const form = entry.forms.get(key);
-      if (form) form.count++;
-      else entry.forms.set(key, { form: opener.form, text: opener.text, count: 1 });
-      byForm.set(opener.form, (byForm.get(opener.form) ?? 0) + 1);
-    }
-    for (const m of analysed.references) {
-      let entry = refs.get(m.id);
-      if (!entry) {
-        refs.set(m.id, (entry = { kind: m.kind, type: m.type, texts: new Map(), acronym: m.acronym, canonical: m.canonical, curated: m.curated, count: 0, docs: new Set() }));
-      }
-      entry.count++;
-      entry.docs.add(docNo);
-      entry.texts.set(m.text, (entry.texts.get(m.text) ?? 0) + 1);
-      entry.acronym ??= m.acronym;
-    }
+  const byLemma: StatsOpener[] = index.openerList().map((o) => {
+    for (const f of o.forms) byForm.set(f.form, (byForm.get(f.form) ?? 0) + f.count);
+    return {
+      lemma: o.lemma,
+      role: o.role,
+      count: o.count,
+      forms: o.forms.map((f) => ({ form: f.form, text: f.text, count: f.count, docCount: f.docCount })),
+    };
   });
-
-  const byCount = <T extends { count: number }>(key: (t: T) => string) => (a: T, b: T): number => b.count - a.count || key(a).localeCompare(key(b));
-  const mostFrequent = <K>(counts: Map<K, number>): K => [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-
-  const byLemma: StatsOpener[] = [...lemmas.entries()]
-    .map(([lemma, e]) => ({
-      lemma,
-      role: mostFrequent(e.roles),
-      count: e.count,
-      docCount: e.docs.size,
-      forms: [...e.forms.values()].sort(byCount((f) => f.text)),
-    }))
-    .sort(byCount((o) => o.lemma));
-
-  const kinds = new Map<ReferenceKind, { mentions: number; distinct: number }>();
-  const mostCited: StatsReference[] = [...refs.entries()]
-    .map(([id, e]) => {
-      const known = index.reference(id);
-      const k = kinds.get(e.kind) ?? { mentions: 0, distinct: 0 };
-      k.mentions += e.count;
-      k.distinct += 1;
-      kinds.set(e.kind, k);
-      return {
-        id,
-        kind: e.kind,
-        type: e.type,
-        name: e.canonical ?? (known?.curated ? known.name : mostFrequent(e.texts)),
-        acronym: e.acronym ?? known?.acronyms[0] ?? null,
-        curated: e.curated || !!known?.curated,
-        count: e.count,
-        docCount: e.docs.size,
-      };
-    })
-    .sort(byCount((r) => r.name));
-
   return {
-    openers: { byLemma, byForm: [...byForm.entries()].map(([form, count]) => ({ form, count })).sort(byCount((f) => f.form)) },
-    references: {
-      byKind: [...kinds.entries()].map(([kind, k]) => ({ kind, ...k })).sort((a, b) => a.kind.localeCompare(b.kind)),
-      mostCited,
-    },
+    byLemma,
+    byForm: [...byForm.entries()].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || a.form.localeCompare(b.form)),
   };
 }
 
 /**
- * The formulations the precedents repeat most. The index API has no listing of them yet; an index
- * that offers `topFormulations(limit)` is used, else completion with nothing typed.
+ * What the precedents cite. The index lists no references, so the ids come from reading each
+ * precedent the way the index does (analyseText); counts and names come from the index.
  */
-function topFormulations(index: PrecedentIndex, limit: number): FormulationEntry[] {
-  const listing = (index as unknown as { topFormulations?: (limit: number) => FormulationEntry[] }).topFormulations;
-  if (typeof listing === 'function') return listing.call(index, limit).slice(0, limit);
-  return index.continueFormulation('', limit).map((m) => m.entry).slice(0, limit);
+function referenceStats(allBytes: Array<Uint8Array | undefined>, index: PrecedentIndex): StatsReport['references'] {
+  const written = new Map<string, { kind: ReferenceKind; type: ReferenceType; text: string; acronym: string | null; canonical: string | null; curated: boolean; count: number; docs: Set<number> }>();
+  allBytes.forEach((bytes, docNo) => {
+    if (!bytes) return;
+    const decoded = decodePrecedent(bytes);
+    if (!decoded.ok) return;
+    for (const m of analyseText(decoded.text).references) {
+      let entry = written.get(m.id);
+      if (!entry) written.set(m.id, (entry = { kind: m.kind, type: m.type, text: m.text, acronym: m.acronym, canonical: m.canonical, curated: m.curated, count: 0, docs: new Set() }));
+      entry.count++;
+      entry.docs.add(docNo);
+      entry.acronym ??= m.acronym;
+    }
+  });
+
+  const kinds = new Map<ReferenceKind, { mentions: number; distinct: number }>();
+  const mostCited: StatsReference[] = [...written.entries()].map(([id, w]) => {
+    const entry = index.reference(id);
+    const reference: StatsReference = {
+      id,
+      kind: entry?.kind ?? w.kind,
+      type: entry?.type ?? w.type,
+      name: w.canonical ?? entry?.name ?? w.text,
+      acronym: w.acronym ?? entry?.acronyms[0] ?? null,
+      curated: w.curated || !!entry?.curated,
+      count: entry && entry.count > 0 ? entry.count : w.count,
+      docCount: entry && entry.docCount > 0 ? entry.docCount : w.docs.size,
+    };
+    const k = kinds.get(reference.kind) ?? { mentions: 0, distinct: 0 };
+    k.mentions += reference.count;
+    k.distinct += 1;
+    kinds.set(reference.kind, k);
+    return reference;
+  }).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  return {
+    byKind: [...kinds.entries()].map(([kind, k]) => ({ kind, ...k })).sort((a, b) => a.kind.localeCompare(b.kind)),
+    mostCited,
+  };
 }
 
 export function renderStatsText(report: StatsReport): string {
@@ -217,8 +185,8 @@ export function renderStatsText(report: StatsReport): string {
   else {
     const shown = report.openers.byLemma.slice(0, 25);
     out.push(...table(
-      [{ header: 'lemma' }, { header: 'uses', align: 'right' }, { header: 'docs', align: 'right' }, { header: 'role' }, { header: 'as written' }],
-      shown.map((o) => [o.lemma, String(o.count), String(o.docCount), o.role, shorten(o.forms.map((f) => `${f.text} ×${f.count}`).join(' · '), 80)]),
+      [{ header: 'lemma' }, { header: 'uses', align: 'right' }, { header: 'role' }, { header: 'as written' }],
+      shown.map((o) => [o.lemma, String(o.count), o.role, shorten(o.forms.map((f) => `${f.text} ×${f.count}`).join(' · '), 90)]),
     ));
     if (report.openers.byLemma.length > shown.length) out.push(`  … and ${report.openers.byLemma.length - shown.length} more (--format json lists all)`);
     out.push('', '  by form: ' + report.openers.byForm.map((f) => `${f.form} ${f.count}`).join(' · '));
