@@ -1,0 +1,76 @@
+// Bullets and labels at the start of a paragraph: "- ", "•", "–", "    • i.", "1.", "11.", "P2A:",
+// "INTRO :", "iv.", "a)", "(b)". Shared by the segmenter and by detectOpener (which may be given a
+// raw line).
+import { lemmaOf } from './conjugate';
+
+export interface Marker {
+  /** The bullet character, or null. */
+  bullet: string | null;
+  /** Label or number as written, without its punctuation: "P2A", "INTRO", "5", "iv", "a"; null for none. */
+  label: string | null;
+  /** Offset where the body starts (after the marker and the whitespace that follows it). */
+  bodyStart: number;
+}
+
+// Bullets that are never words: no space needed after them ("•Texte").
+const TIGHT_BULLET = /[•▪◦●■□➢►▸‣⁃\uf0b7\uf0a7\uf0d8\uf076]/y;
+// Dashes and stars are bullets only when a space follows ("- Réaffirment", not "-19").
+const SPACED_BULLET = /[-–—*·](?=[\s\u00a0])/y;
+const P_LABEL = /(P\d{1,3}[A-Z]{0,3})[ \t\u00a0\u202f]*:/y;
+const WORD_LABEL = /([A-ZÀ-ÖØ-Ý]{3,15})[ \t\u00a0\u202f]*:/y;
+const NUMBER_LABEL = /(\d{1,3}(?:\.\d{1,3}){0,3})[.)](?=[\s\u00a0]|$)/y;
+const PAREN_LABEL = /\((\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)(?=[\s\u00a0]|$)/y;
+const LOWER_LABEL = /([a-z]|[ivxlc]{1,6})[.)](?=[\s\u00a0]|$)/y;
+// Upper-case letters and roman numerals; "M." is left out: it is "Monsieur" at a paragraph start.
+const UPPER_LABEL = /([A-LN-Z]|[IVXLC]{1,6})[.)](?=[\s\u00a0]|$)/y;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x2009 || c === 0xfeff || c === 12 || c === 11 || c === 13;
+}
+
+/** Offset of the first non-space character at or after `from` (bounded by `to`). */
+export function skipSpaces(text: string, from: number, to: number = text.length): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function labelAt(text: string, at: number): { label: string; end: number } | null {
+  let m = matchAt(P_LABEL, text, at);
+  if (m) return { label: m[1], end: at + m[0].length };
+  m = matchAt(WORD_LABEL, text, at);
+  // "DÉCIDE :" and "CONVENONS :" are operative headings, not labels.
+  if (m && !lemmaOf(m[1])?.known) return { label: m[1], end: at + m[0].length };
+  for (const re of [NUMBER_LABEL, PAREN_LABEL, LOWER_LABEL, UPPER_LABEL]) {
+    m = matchAt(re, text, at);
+    if (m) return { label: m[1], end: at + m[0].length };
+  }
+  return null;
+}
+
+/** The bullet and/or label at `from` (leading whitespace skipped), bounded by `to` (the line end). */
+export function parseMarker(text: string, from: number, to: number = text.length): Marker {
+  let at = skipSpaces(text, from, to);
+  let bullet: string | null = null;
+  if (at < to) {
+    const m = matchAt(TIGHT_BULLET, text, at) ?? matchAt(SPACED_BULLET, text, at);
+    if (m) {
+      bullet = m[0];
+      at = skipSpaces(text, at + m[0].length, to);
+    }
+  }
+  let label: string | null = null;
+  if (at < to) {
+    const l = labelAt(text, at);
+    if (l && l.end <= to) {
+      label = l.label;
+      at = skipSpaces(text, l.end, to);
+    }
+  }
+  return { bullet, label, bodyStart: at };
+}
