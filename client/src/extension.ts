@@ -1,3 +1,179 @@
-// Placeholder until the language client lands.
-export function activate(): void {}
-export function deactivate(): void {}
+// The VS Code side of Précédent: starts the language server (dist/server.js) and shows what it
+// reports. Thin on purpose: every piece of drafting knowledge lives in the server, so Neovim and any
+// other LSP editor get the same answers.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+  DocumentSelector,
+} from 'vscode-languageclient/node';
+import {
+  CORPUS_STATUS_NOTIFICATION,
+  CorpusStatus,
+  REINDEX_REQUEST,
+  SIMILAR_CLAUSES_REQUEST,
+  SimilarClause,
+  SimilarClausesParams,
+} from '../../server/src/protocol/settings';
+import { describeStatus, renderDiff } from './present';
+
+/** What the extension returns from activate(): lets tests (and other extensions) wait for the corpus. */
+export interface PrecedentApi {
+  /** The last corpus status the server sent, if any. */
+  readonly corpusStatus: CorpusStatus | undefined;
+  /** Fires on every corpus status notification. */
+  readonly onDidChangeCorpusStatus: vscode.Event<CorpusStatus>;
+  /** Resolves once the server has sent a status whose state is not "indexing". */
+  whenReady(): Promise<CorpusStatus>;
+  /** The current status bar text, as a person sees it. */
+  readonly statusBarText: string;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PrecedentApi> {
+  const output = vscode.window.createOutputChannel('Précédent');
+  const statusEmitter = new vscode.EventEmitter<CorpusStatus>();
+  let lastStatus: CorpusStatus | undefined;
+
+  const statusItem = vscode.window.createStatusBarItem('precedent.corpus', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'Précédent';
+  statusItem.command = 'precedent.showOutput';
+  statusItem.text = '$(sync~spin) Précédent';
+  statusItem.tooltip = 'Précédent : démarrage du serveur…';
+  statusItem.show();
+  context.subscriptions.push(output, statusEmitter, statusItem);
+
+  const showStatus = (status: CorpusStatus): void => {
+    lastStatus = status;
+    const shown = describeStatus(status);
+    statusItem.text = shown.text;
+    statusItem.tooltip = shown.tooltip;
+    statusItem.backgroundColor = status.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    statusEmitter.fire(status);
+  };
+
+  const startClient = async (): Promise<void> => {
+    const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: documentSelector(),
+      // The server pulls `precedent` settings per resource; this makes it hear about changes too.
+      synchronize: { configurationSection: 'precedent' },
+      outputChannel: output,
+      initializationOptions: { bundledSeedsPath: context.asAbsolutePath('seeds'), trusted: vscode.workspace.isTrusted },
+    };
+    const started = new LanguageClient('precedent', 'Précédent', serverOptions, clientOptions);
+    started.onNotification(CORPUS_STATUS_NOTIFICATION, (status: CorpusStatus) => showStatus(status));
+    client = started;
+    await started.start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('precedent.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('precedent.reindex', async () => {
+      if (!client) return;
+      statusItem.text = '$(sync~spin) Précédent';
+      await client.sendRequest(REINDEX_REQUEST);
+    }),
+    vscode.commands.registerCommand('precedent.findSimilarClauses', () => findSimilarClauses()),
+    // The document selector is fixed when the client starts, so widening it to plain text means a restart.
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration('precedent.enableInPlainText')) return;
+      output.appendLine('precedent.enableInPlainText changed: restarting the language server');
+      await client?.stop();
+      await startClient();
+    }),
+    // Trusting the workspace lets the server read the corpus folders it names: restart to pick them up.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.stop();
+      await startClient();
+    }),
+  );
+
+  try {
+    await startClient();
+  } catch (error) {
+    statusItem.text = '$(error) Précédent';
+    statusItem.tooltip = `Précédent : le serveur n’a pas démarré (${(error as Error).message})`;
+    output.appendLine(`language server failed to start: ${(error as Error).stack ?? error}`);
+  }
+
+  return {
+    get corpusStatus() { return lastStatus; },
+    onDidChangeCorpusStatus: statusEmitter.event,
+    get statusBarText() { return statusItem.text; },
+    whenReady() {
+      if (lastStatus && lastStatus.state !== 'indexing') return Promise.resolve(lastStatus);
+      return new Promise((resolve) => {
+        const listener = statusEmitter.event((status) => {
+          if (status.state === 'indexing') return;
+          listener.dispose();
+          resolve(status);
+        });
+      });
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function documentSelector(): DocumentSelector {
+  const selector: Array<{ language: string; scheme: string }> = [];
+  const languages = ['declaration'];
+  if (vscode.workspace.getConfiguration('precedent').get<boolean>('enableInPlainText', false)) languages.push('plaintext', 'markdown');
+  for (const language of languages) for (const scheme of ['file', 'untitled']) selector.push({ language, scheme });
+  return selector;
+}
+
+interface ClausePick extends vscode.QuickPickItem {
+  clause: SimilarClause;
+}
+
+async function findSimilarClauses(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) {
+    void vscode.window.showInformationMessage('Précédent : placez le curseur dans une clause d’un projet de déclaration.');
+    return;
+  }
+  const params: SimilarClausesParams = {
+    textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
+    position: { line: editor.selection.active.line, character: editor.selection.active.character },
+    limit: 20,
+  };
+  const clauses = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Précédent : recherche de clauses semblables' },
+    () => client!.sendRequest<SimilarClause[]>(SIMILAR_CLAUSES_REQUEST, params),
+  );
+  if (!clauses || clauses.length === 0) {
+    void vscode.window.showInformationMessage('Précédent : aucune clause semblable dans les précédents.');
+    return;
+  }
+  const picks: ClausePick[] = clauses.map((clause) => ({
+    clause,
+    label: `${Math.round(clause.score * 100)} % — ${clause.docTitle}${clause.docDate ? ` (${clause.docDate})` : ''}`,
+    description: clause.label ?? undefined,
+    // A QuickPick shows no colours: the differences are marked in the text itself.
+    detail: renderDiff(clause.diff, clause.text),
+  }));
+  const picked = await vscode.window.showQuickPick(picks, {
+    title: 'Clauses semblables dans les précédents',
+    placeHolder: '⟦+ …⟧ : seulement dans le précédent · ⟦− …⟧ : seulement dans le projet',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const uri = client.protocol2CodeConverter.asUri(picked.clause.uri);
+  const range = client.protocol2CodeConverter.asRange(picked.clause.range);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+}

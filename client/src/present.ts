@@ -1,0 +1,38 @@
+// How server answers are shown in VS Code's plain-text widgets (status bar, QuickPick).
+import type { CorpusStatus, SimilarClause } from '../../server/src/protocol/settings';
+
+export function describeStatus(status: CorpusStatus): { text: string; tooltip: string } {
+  const skipped = status.skipped.length > 0 ? `\n${status.skipped.length} fichier(s) ignoré(s) :\n` + status.skipped.map((s) => `• ${s.file} — ${s.reason}`).join('\n') : '';
+  switch (status.state) {
+    case 'indexing':
+      return { text: '$(sync~spin) Précédent : indexation…', tooltip: status.message + skipped };
+    case 'error':
+      return { text: '$(error) Précédent', tooltip: status.message + skipped };
+    default:
+      return {
+        text: `$(book) Précédent : ${status.documents} précédent${status.documents > 1 ? 's' : ''}`,
+        tooltip: `${status.message}\n${status.clauses} clauses, ${status.references} références${skipped}`,
+      };
+  }
+}
+
+/**
+ * The precedent clause with its differences from the draft marked in the text: ⟦+ …⟧ for words only
+ * the precedent has, ⟦− …⟧ for words only the draft has. Whitespace runs (PDF line breaks) fold to one space.
+ */
+export function renderDiff(diff: SimilarClause['diff'], fallback: string): string {
+  if (!diff || diff.length === 0) return fold(fallback);
+  return diff
+    .map((part) => {
+      const text = fold(part.text);
+      if (part.kind === 'same' || text.trim() === '') return text;
+      return part.kind === 'added' ? `⟦+ ${text.trim()}⟧` : `⟦− ${text.trim()}⟧`;
+    })
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
