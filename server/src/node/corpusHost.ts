@@ -1,0 +1,176 @@
+// The server's corpus: bundled seeds + the folders of precedent.corpus.paths, indexed once, then kept
+// current file by file (watcher events, open buffers of precedents), never rebuilt for one change.
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PrecedentIndex } from '../engine/corpus';
+import type { CorpusStatus } from '../protocol/settings';
+import { bundledSeedsDir, isPrecedentFileName, loadCorpus, loadFile, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
+
+export interface CorpusSpec {
+  /** Absolute folders. */
+  folders: string[];
+  includeBundled: boolean;
+}
+
+export function uriOfPath(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+export function pathOfUri(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(sep));
+}
+
+export class CorpusHost {
+  index = new PrecedentIndex();
+  spec: CorpusSpec = { folders: [], includeBundled: true };
+  skipped: SkippedFile[] = [];
+  /** Resolves when the current load is done. */
+  ready: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private watchers: FSWatcher[] = [];
+  /** Precedents edited in the editor: their buffer is indexed, not the file. */
+  private readonly buffers = new Set<string>();
+
+  constructor(
+    private readonly onChanged: (status: CorpusStatus, reason: 'load' | 'update') => void,
+    private readonly log: (line: string) => void,
+    private readonly bundledDir: () => string | null = () => {
+      try {
+        return bundledSeedsDir();
+      } catch {
+        return null;
+      }
+    },
+  ) {}
+
+  sameSpec(spec: CorpusSpec): boolean {
+    return spec.includeBundled === this.spec.includeBundled && spec.folders.join('\n') === this.spec.folders.join('\n');
+  }
+
+  /** Index the corpus from scratch (first load, folders changed, reindex request). */
+  load(spec: CorpusSpec): Promise<void> {
+    const generation = ++this.generation;
+    this.spec = { folders: [...spec.folders], includeBundled: spec.includeBundled };
+    this.onChanged(this.status('indexing'), 'load');
+    const index = new PrecedentIndex();
+    this.ready = (async () => {
+      const bundled = spec.includeBundled ? this.bundledDir() : null;
+      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, index, docIdOf: uriOfPath });
+      if (generation !== this.generation) return; // a newer load replaced this one
+      this.index = index;
+      this.skipped = loaded.skipped;
+      if (spec.includeBundled && bundled === null) this.skipped.push({ path: 'seeds', reason: 'bundled precedents not found' });
+      this.log(`corpus: ${loaded.documents.length} precedents indexed in ${Math.round(loaded.ms)} ms, ${loaded.skipped.length} skipped`);
+      for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
+      this.onChanged(this.status('ready'), 'load');
+    })().catch((error: unknown) => {
+      this.log(`corpus: indexing failed: ${(error as Error)?.stack ?? String(error)}`);
+      this.onChanged(this.status('error', String((error as Error)?.message ?? error)), 'load');
+    });
+    return this.ready;
+  }
+
+  /** True when `path` is a precedent file of a watched corpus folder. */
+  covers(path: string): boolean {
+    return isPrecedentFileName(basename(path)) && this.spec.folders.some((f) => isInside(f, path));
+  }
+
+  /** A watched file was created, changed or deleted: upsert or remove that file only. */
+  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<boolean> {
+    await this.ready;
+    const path = pathOfUri(uri);
+    if (!path) return false;
+    if (basename(path) === MANIFEST_NAME && this.spec.folders.some((f) => isInside(f, path))) {
+      // Metadata of many files changed: reload (rare, and the manifest is small).
+      await this.load(this.spec);
+      return true;
+    }
+    if (!this.covers(path)) return false;
+    const docId = uriOfPath(path);
+    if (this.buffers.has(docId)) return false; // the open buffer wins
+    let result: string;
+    if (kind === 'deleted') {
+      removeFile(this.index, path, docId);
+      this.skipped = this.skipped.filter((s) => s.path !== path);
+      result = 'removed';
+    } else {
+      const r = await loadFile(this.index, path, undefined, docId);
+      this.skipped = this.skipped.filter((s) => s.path !== path);
+      if (!r.ok) {
+        this.skipped.push({ path, reason: r.reason });
+        removeFile(this.index, path, docId);
+      }
+      result = r.ok ? 'indexed' : `skipped (${r.reason})`;
+    }
+    this.log(`corpus: ${path} ${result}`);
+    this.onChanged(this.status('ready'), 'update');
+    return true;
+  }
+
+  /** An open precedent was edited: index the buffer. */
+  async bufferChanged(uri: string, text: string): Promise<boolean> {
+    await this.ready;
+    const path = pathOfUri(uri);
+    if (!path || !this.covers(path)) return false;
+    this.buffers.add(uri);
+    const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text) });
+    if (!r.ok) this.log(`corpus: open precedent ${path} not indexed: ${r.reason}`);
+    this.onChanged(this.status('ready'), 'update');
+    return true;
+  }
+
+  /** An open precedent was closed: the file on disk is the precedent again. */
+  async bufferClosed(uri: string): Promise<void> {
+    if (!this.buffers.delete(uri)) return;
+    await this.fileChanged(uri, 'changed');
+  }
+
+  /** Fallback when the client cannot watch files: Node's recursive fs.watch on each folder. */
+  watchWithNode(): void {
+    this.unwatch();
+    for (const folder of this.spec.folders) {
+      try {
+        const w = watch(folder, { recursive: true }, (_event, name) => {
+          if (!name) return;
+          const path = join(folder, name.toString());
+          void import('node:fs').then(({ existsSync }) => this.fileChanged(uriOfPath(path), existsSync(path) ? 'changed' : 'deleted'));
+        });
+        w.on('error', (error) => this.log(`corpus: watching ${folder} stopped: ${error.message}`));
+        this.watchers.push(w);
+      } catch (error) {
+        this.log(`corpus: cannot watch ${folder}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  unwatch(): void {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+
+  status(state: CorpusStatus['state'], error?: string): CorpusStatus {
+    const docs = state === 'indexing' ? [] : this.index.documents();
+    const clauses = docs.reduce((n, d) => n + d.clauseCount, 0);
+    const references = docs.reduce((n, d) => n + d.referenceCount, 0);
+    const message = state === 'indexing'
+      ? 'Indexation des précédents…'
+      : state === 'error'
+        ? `Erreur d’indexation : ${error ?? ''}`
+        : `${docs.length} précédents, ${clauses} paragraphes, ${references} citations${this.skipped.length ? ` — ${this.skipped.length} fichier(s) ignoré(s)` : ''}`;
+    return { state, documents: docs.length, clauses, references, skipped: this.skipped.map((s) => ({ file: s.path, reason: s.reason })), message };
+  }
+}
+
+export function resolveFolders(paths: readonly string[], base: string | null): string[] {
+  return paths.map((p) => (isAbsolute(p) ? resolve(p) : base ? resolve(base, p) : null)).filter((p): p is string => p !== null);
+}
