@@ -85,6 +85,19 @@ export function normalizeWord(s: string): string {
 
 /** Accent-, case- and apostrophe-insensitive key (works whether fold() strips accents or not). */
 export function wordKey(s: string): string {
+  // Clause openings repeat the same few hundred words: remember their keys.
+  let key = keyCache.get(s);
+  if (key === undefined) {
+    key = computeKey(s);
+    if (keyCache.size >= 50_000) keyCache.clear();
+    keyCache.set(s, key);
+  }
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeKey(s: string): string {
   return fold(s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -321,10 +334,22 @@ function guess(lemma: string, form: OpenerForm): WordAnalysis {
  * third-singular and past-participle forms of unknown verbs are not guessed.
  */
 export function lemmaOf(word: string): WordAnalysis | null {
+  let analysis = analysisCache.get(word);
+  if (analysis === undefined) {
+    analysis = analyse(word);
+    if (analysisCache.size >= 50_000) analysisCache.clear();
+    analysisCache.set(word, analysis);
+  }
+  return analysis;
+}
+
+const analysisCache = new Map<string, WordAnalysis | null>();
+
+function analyse(word: string): WordAnalysis | null {
   let w = normalizeWord(word).replace(/^[^\p{L}]+|[^\p{L}’]+$/gu, '');
   if (!w) return null;
   if (w.startsWith('s’') && w.length > 3) {
-    const inner = lemmaOf(w.slice(2));
+    const inner = analyse(w.slice(2));
     if (!inner || inner.form === 'past-participle') return null;
     return { ...inner, lemma: withSe(inner.lemma), verb: withSe(inner.verb) };
   }

@@ -40,17 +40,29 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Index of the first of `chars` within `span` characters of `at`, or -1: a cheap test before the regexes. */
+function findNear(text: string, at: number, span: number, chars: string): number {
+  const end = Math.min(text.length, at + span);
+  for (let i = at; i < end; i++) if (chars.includes(text[i])) return i;
+  return -1;
+}
+
 function labelAt(text: string, at: number): { label: string; end: number } | null {
-  let m = matchAt(P_LABEL, text, at);
-  if (m) return { label: m[1], end: at + m[0].length };
-  m = matchAt(WORD_LABEL, text, at);
-  // "DÉCIDE :" and "CONVENONS :" are operative headings, not labels.
-  if (m && !lemmaOf(m[1])?.known) return { label: m[1], end: at + m[0].length };
-  for (const re of [NUMBER_LABEL, PAREN_LABEL, LOWER_LABEL, UPPER_LABEL]) {
-    m = matchAt(re, text, at);
-    if (m) return { label: m[1], end: at + m[0].length };
+  const c = text.charCodeAt(at);
+  let m: RegExpExecArray | null = null;
+  if (c >= 48 && c <= 57) m = matchAt(NUMBER_LABEL, text, at);
+  else if (c === 40) m = matchAt(PAREN_LABEL, text, at);
+  else if (c >= 97 && c <= 122) m = findNear(text, at, 7, '.)') >= 0 ? matchAt(LOWER_LABEL, text, at) : null;
+  else if (findNear(text, at, 20, ':.)') >= 0) {
+    if (c === 80) m = matchAt(P_LABEL, text, at);
+    if (!m) {
+      m = matchAt(WORD_LABEL, text, at);
+      // "DÉCIDE :" and "CONVENONS :" are operative headings, not labels.
+      if (m && lemmaOf(m[1])?.known) m = null;
+    }
+    if (!m && c >= 65 && c <= 90) m = matchAt(UPPER_LABEL, text, at);
   }
-  return null;
+  return m ? { label: m[1], end: at + m[0].length } : null;
 }
 
 /** The bullet and/or label at `from` (leading whitespace skipped), bounded by `to` (the line end). */

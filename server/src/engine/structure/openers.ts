@@ -31,40 +31,112 @@ export interface DetectOptions {
   nouns?: boolean;
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  raw: string;
-  key: string;
-  word: boolean;
+export class Token {
+  private folded: string | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly raw: string,
+    readonly word: boolean,
+  ) {}
+  /** Accent-, case- and apostrophe-insensitive form, computed when first asked for. */
+  get key(): string {
+    this.folded ??= this.word ? wordKey(this.raw) : this.raw;
+    return this.folded;
+  }
 }
 
 // A word, with the apostrophe of an elided article/pronoun kept on it: "S’" + "engagent", "l’" + "esprit".
-const WORD = /[\p{L}\p{M}\d]+(?:[-‐‑][\p{L}\p{M}\d]+)*['’ʼ]?/uy;
-const SPACE = /[\s\u00a0\u202f\u2007\ufeff]+/y;
+const WORD_CHAR = new Uint8Array(65536); // 0 unknown, 1 word character, 2 not
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
-/** Words and punctuation from `from`, at most `maxTokens` of them within 600 characters. */
-export function tokenize(text: string, from: number, maxTokens: number): Token[] {
-  const tokens: Token[] = [];
-  let at = from;
-  const limit = Math.min(text.length, from + 600);
-  while (at < limit && tokens.length < maxTokens) {
-    SPACE.lastIndex = at;
-    if (SPACE.test(text)) {
-      at = SPACE.lastIndex;
-      continue;
-    }
-    WORD.lastIndex = at;
-    const m = WORD.exec(text);
-    if (m) {
-      tokens.push({ start: at, end: at + m[0].length, raw: m[0], key: wordKey(m[0]), word: true });
-      at += m[0].length;
-    } else {
-      tokens.push({ start: at, end: at + 1, raw: text[at], key: text[at], word: false });
-      at++;
-    }
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let v = WORD_CHAR[c];
+  if (v === 0) {
+    v = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHAR[c] = v;
   }
-  return tokens;
+  return v === 1;
+}
+
+function isSpaceChar(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc;
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/**
+ * Words and punctuation from `from`, produced as they are asked for (most clauses are decided on
+ * their first three words), at most `maxTokens` of them within 600 characters.
+ */
+export class Tokens {
+  private readonly list: Token[] = [];
+  private at: number;
+  private readonly limit: number;
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly maxTokens: number,
+  ) {
+    this.at = from;
+    this.limit = Math.min(text.length, from + 600);
+  }
+
+  get(i: number): Token | undefined {
+    while (this.list.length <= i && this.next()) {
+      // produce tokens up to i
+    }
+    return this.list[i];
+  }
+
+  all(): Token[] {
+    while (this.next()) {
+      // produce every token
+    }
+    return this.list;
+  }
+
+  private next(): boolean {
+    const text = this.text;
+    if (this.list.length >= this.maxTokens) return false;
+    let at = this.at;
+    while (at < this.limit && isSpaceChar(text.charCodeAt(at))) at++;
+    if (at >= this.limit) {
+      this.at = at;
+      return false;
+    }
+    const start = at;
+    if (!isWordChar(text.charCodeAt(at))) {
+      this.list.push(new Token(start, start + 1, text[start], false));
+      this.at = start + 1;
+      return true;
+    }
+    for (;;) {
+      while (at < text.length && isWordChar(text.charCodeAt(at))) at++;
+      // Hyphenated words stay whole ("OIPC-INTERPOL", "Secrétaire-général").
+      if (isHyphen(text.charCodeAt(at)) && isWordChar(text.charCodeAt(at + 1))) {
+        at++;
+        continue;
+      }
+      break;
+    }
+    if (isApostrophe(text.charCodeAt(at))) at++;
+    this.list.push(new Token(start, at, text.slice(start, at), true));
+    this.at = at;
+    return true;
+  }
+}
+
+/** Words and punctuation from `from` (lazily), at most `maxTokens` of them within 600 characters. */
+export function tokenize(text: string, from: number, maxTokens: number): Tokens {
+  return new Tokens(text, from, maxTokens);
 }
 
 let phraseCache: Map<string, string[]> | null = null;
@@ -74,26 +146,41 @@ function phraseKeys(phrase: string): string[] {
   phraseCache ??= new Map();
   let keys = phraseCache.get(phrase);
   if (!keys) {
-    keys = tokenize(phrase, 0, 20).map((t) => t.key);
+    keys = tokenize(phrase, 0, 20).all().map((t) => t.key);
     phraseCache.set(phrase, keys);
   }
   return keys;
 }
 
-/** Number of tokens the phrase covers at tokens[at], or 0. */
-function matchPhrase(tokens: Token[], at: number, phrase: string): number {
+/** Number of tokens the phrase covers at tokens.get(at), or 0. */
+function matchPhrase(tokens: Tokens, at: number, phrase: string): number {
   const keys = phraseKeys(phrase);
   for (let k = 0; k < keys.length; k++) {
-    const t = tokens[at + k];
+    const t = tokens.get(at + k);
     if (!t || !t.word || t.key !== keys[k]) return 0;
   }
   return keys.length;
 }
 
+const phraseIndex = new Map<readonly string[], Map<string, string[]>>();
+
 /** The longest phrase of the list matching at tokens[at]. */
-function longestPhrase(tokens: Token[], at: number, phrases: readonly string[]): number {
+function longestPhrase(tokens: Tokens, at: number, phrases: readonly string[]): number {
+  const t = tokens.get(at);
+  if (!t || !t.word) return 0;
+  let byFirst = phraseIndex.get(phrases);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const p of phrases) {
+      const first = phraseKeys(p)[0];
+      const list = byFirst.get(first) ?? [];
+      list.push(p);
+      byFirst.set(first, list);
+    }
+    phraseIndex.set(phrases, byFirst);
+  }
   let best = 0;
-  for (const p of phrases) best = Math.max(best, matchPhrase(tokens, at, p));
+  for (const p of byFirst.get(t.key) ?? []) best = Math.max(best, matchPhrase(tokens, at, p));
   return best;
 }
 
@@ -146,7 +233,7 @@ interface Built {
 }
 
 /** Adverbs, then the lemma's fixed complement, then adverbs again: "note avec satisfaction", "de nouveau à". */
-function extend(tokens: Token[], at: number, lemma: string, verb: string): { next: number; lemma: string } {
+function extend(tokens: Tokens, at: number, lemma: string, verb: string): { next: number; lemma: string } {
   let j = at;
   for (let n = 0; n < 3; n++) {
     const len = longestPhrase(tokens, j, OPENER_ADVERBS);
@@ -165,9 +252,9 @@ function extend(tokens: Token[], at: number, lemma: string, verb: string): { nex
       }
     }
   }
-  if (verb === 'exprimer' && tokens[j]?.word && sets().possessives.has(tokens[j].key)) {
+  if (verb === 'exprimer' && tokens.get(j)?.word && sets().possessives.has(tokens.get(j)!.key)) {
     let k = j + 1;
-    while (k < j + 4 && tokens[k]?.word && sets().feelings.has(tokens[k].key)) k++;
+    while (k < j + 4 && tokens.get(k)?.word && sets().feelings.has(tokens.get(k)!.key)) k++;
     if (k > j + 1) j = k;
   }
   if (j !== at) {
@@ -195,19 +282,19 @@ function acceptable(a: WordAnalysis, mode: Mode, strict: boolean, afterAdverb: b
   return true;
 }
 
-/** The verb (or adjective) at tokens[i] and what follows it. */
-function buildAt(tokens: Token[], i: number, mode: Mode, strict: boolean, afterAdverb: boolean, reflexive: boolean): Built | null {
-  const t = tokens[i];
+/** The verb (or adjective) at tokens.get(i) and what follows it. */
+function buildAt(tokens: Tokens, i: number, mode: Mode, strict: boolean, afterAdverb: boolean, reflexive: boolean): Built | null {
+  const t = tokens.get(i);
   if (!t || !t.word) return null;
-  const lower = normalizeWord(t.raw);
   const a = lemmaOf(t.raw);
   if (!a || !acceptable(a, mode, strict, afterAdverb, reflexive)) return null;
-  if (a.form !== 'past-participle' && NOT_VERBS.has(lower)) return null;
+  if (a.form !== 'past-participle' && NOT_VERBS.has(t.raw.toLowerCase())) return null;
   if (a.verb === 'avoir') {
     // "Ayant à l’esprit" (fixed) or "Ayant examiné" (compound participle, lemma of the second verb).
     const fixed = extend(tokens, i + 1, 'avoir', 'avoir');
     if (fixed.lemma !== 'avoir') return { lemma: fixed.lemma, form: 'participle', known: true, next: fixed.next };
-    const second = tokens[i + 1] ? lemmaOf(tokens[i + 1].raw) : null;
+    const following = tokens.get(i + 1);
+    const second = following ? lemmaOf(following.raw) : null;
     if (!second || second.form !== 'past-participle' || !second.known || second.verb === second.lemma) return null;
     const more = extend(tokens, i + 2, second.verb, second.verb);
     return { lemma: more.lemma, form: 'participle', known: true, next: more.next };
@@ -218,9 +305,9 @@ function buildAt(tokens: Token[], i: number, mode: Mode, strict: boolean, afterA
   return { lemma: more.lemma, form: mode === 'infinitive' ? 'infinitive' : a.form, known: a.known, next: more.next };
 }
 
-function result(text: string, tokens: Token[], first: number, built: Built): DetectedOpener {
-  const start = tokens[first].start;
-  const end = tokens[built.next - 1].end;
+function result(text: string, tokens: Tokens, first: number, built: Built): DetectedOpener {
+  const start = tokens.get(first)!.start;
+  const end = tokens.get(built.next - 1)!.end;
   return { text: text.slice(start, end).replace(/[\s\u00a0\u202f\u2007\ufeff]+/g, ' '), lemma: built.lemma, form: built.form, start, end, known: built.known };
 }
 
@@ -231,7 +318,7 @@ function afterApposition(text: string, from: number, strict: boolean): DetectedO
     const tokens = tokenize(text, c + 1, 16);
     let i = 0;
     let reflexive = false;
-    if (tokens[0]?.key === 'nous') {
+    if (tokens.get(0)?.key === 'nous') {
       reflexive = true;
       i = 1;
     }
@@ -246,19 +333,20 @@ export function detectOpener(clauseText: string, opts: DetectOptions = {}): Dete
   const strict = opts.strict ?? false;
   const nouns = opts.nouns ?? !strict;
   const begin = parseMarker(clauseText, 0).bodyStart;
-  const tokens = tokenize(clauseText, begin, 24);
-  const first = tokens[0];
+  const tokens = tokenize(clauseText, begin, 14);
+  const first = tokens.get(0);
   if (!first || !first.word) return null;
   const s = sets();
 
   if (first.key === 'nous') {
-    if (tokens[1] && !tokens[1].word && tokens[1].raw === ',') return afterApposition(clauseText, tokens[1].start, strict);
-    const reflexive = tokens[1]?.key === 'nous';
+    const second = tokens.get(1);
+    if (second && !second.word && second.raw === ',') return afterApposition(clauseText, second.start, strict);
+    const reflexive = tokens.get(1)?.key === 'nous';
     const built = buildAt(tokens, reflexive ? 2 : 1, 'first-plural', strict, false, reflexive);
     return built ? result(clauseText, tokens, 0, built) : null;
   }
   if (first.key === 'de' || first.key === "d'") {
-    const k = tokens[1]?.key;
+    const k = tokens.get(1)?.key;
     const reflexive = k === 'nous' || k === 'se' || k === "s'";
     const built = buildAt(tokens, reflexive ? 2 : 1, 'infinitive', strict, false, reflexive);
     if (!built) return null;
@@ -268,12 +356,12 @@ export function detectOpener(clauseText: string, opts: DetectOptions = {}): Dete
 
   let i = 0;
   let adverbs = 0;
-  while (adverbs < 2 && tokens[i + 1]?.word && s.pre.has(tokens[i].key)) {
+  while (adverbs < 2 && tokens.get(i + 1)?.word && s.pre.has(tokens.get(i)!.key)) {
     i++;
     adverbs++;
   }
   let reflexive = false;
-  if (tokens[i]?.key === 'se' || tokens[i]?.key === "s'") {
+  if (tokens.get(i)?.key === 'se' || tokens.get(i)?.key === "s'") {
     reflexive = true;
     i++;
   }
@@ -285,7 +373,7 @@ export function detectOpener(clauseText: string, opts: DetectOptions = {}): Dete
   const raw = first.raw;
   if (!isUpper(raw[0]) || raw.length < 3 || raw === raw.toUpperCase() || /\d/.test(raw) || raw.includes('’') || raw.includes("'")) return null;
   if (s.stop.has(first.key)) return null;
-  const next = tokens[1];
+  const next = tokens.get(1);
   if (!next) return null;
   let follows = next.raw === ':';
   if (next.word) {

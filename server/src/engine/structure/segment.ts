@@ -43,17 +43,38 @@ function trimEnd(text: string, from: number, to: number): number {
   return e;
 }
 
-function isLowerLetter(c: string): boolean {
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+/** Per UTF-16 code unit: 0 not yet known, 1 lower-case letter, 2 upper-case letter, 3 neither. */
+const LETTER_CASE = new Uint8Array(65536);
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+
+function letterCase(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : 3;
+  let v = LETTER_CASE[code];
+  if (v === 0) {
+    const c = String.fromCharCode(code);
+    v = LOWER.test(c) ? 1 : UPPER.test(c) ? 2 : 3;
+    LETTER_CASE[code] = v;
+  }
+  return v;
+}
+
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (letterCase(text.charCodeAt(i)) !== 3) return true;
+  return false;
+}
+
+function isLowerLetter(c: string | undefined): boolean {
+  return c !== undefined && c.length > 0 && letterCase(c.charCodeAt(0)) === 1;
 }
 
 function hasNoLowerCase(text: string, from: number, to: number): boolean {
   let letters = 0;
   const end = Math.min(to, from + 200);
   for (let i = from; i < end; i++) {
-    const c = text[i];
-    if (c === c.toUpperCase() && c !== c.toLowerCase()) letters++;
-    else if (isLowerLetter(c)) return false;
+    const v = letterCase(text.charCodeAt(i));
+    if (v === 1) return false;
+    if (v === 2) letters++;
   }
   return letters >= 2;
 }
@@ -87,8 +108,10 @@ function looksWrapped(text: string): boolean {
     const e = trimEnd(text, s, nl);
     if (s < e) {
       lines++;
-      const m = parseMarker(text, s, e);
-      if (prevEnd && !TERMINAL.includes(prevEnd) && prevEnd !== ',' && !m.bullet && !m.label && isLowerLetter(text[s])) wraps++;
+      if (prevEnd && !TERMINAL.includes(prevEnd) && prevEnd !== ',' && isLowerLetter(text[s])) {
+        const m = parseMarker(text, s, e);
+        if (!m.bullet && !m.label) wraps++;
+      }
       prevEnd = text[e - 1];
     } else {
       prevEnd = '';
@@ -117,8 +140,10 @@ function finitePerson(word: string | undefined): Voice['person'] {
 function classifyHeading(body: string, marker: Marker): Heading | null {
   if (marker.bullet || body.length > MAX_HEADING || !body) return null;
   const last = body[body.length - 1];
+  // Headings end on a comma, a colon, a question mark or no punctuation at all.
+  if (last === '.' || last === ';' || last === '!') return null;
   const tokens = tokenize(body, 0, 12);
-  const first = tokens[0];
+  const first = tokens.get(0);
   if (!first || !first.word) return null;
   const words = body.split(/\s+/).length;
   const sentence = SENTENCE_VERB.test(body.toLowerCase().replace(/['ʼ]/g, '’'));
@@ -127,9 +152,9 @@ function classifyHeading(body: string, marker: Marker): Heading | null {
   // Short, or "… de ce qui suit :": "Recommande aux gouvernements des États membres :" is a clause.
   if (last === ':' && (words - (first.key === 'nous' ? 1 : 0) <= 3 || /ce qui suit/i.test(body))) {
     const verbAt = first.key === 'nous' ? 1 : 0;
-    let person = finitePerson(tokens[verbAt]?.raw);
-    if (!person && (tokens[verbAt]?.key === 'sommes' || tokens[verbAt]?.key === 'sont') && tokens[verbAt + 1]?.key.startsWith('convenu')) {
-      person = tokens[verbAt].key === 'sommes' ? 'first-plural' : 'third-plural';
+    let person = finitePerson(tokens.get(verbAt)?.raw);
+    if (!person && (tokens.get(verbAt)?.key === 'sommes' || tokens.get(verbAt)?.key === 'sont') && tokens.get(verbAt + 1)?.key.startsWith('convenu')) {
+      person = tokens.get(verbAt)!.key === 'sommes' ? 'first-plural' : 'third-plural';
     }
     if (person) return { kind: 'operative', voice: { subject: null, person } };
   }
@@ -140,7 +165,7 @@ function classifyHeading(body: string, marker: Marker): Heading | null {
   }
   const terminal = TERMINAL.includes(last) || last === ',';
   const allCaps = hasNoLowerCase(body, 0, body.length);
-  if (first.key === 'nous' && tokens[1]?.raw === ',' && (last === ',' || last === ':') && !detectOpener(body, { strict: true })) {
+  if (first.key === 'nous' && tokens.get(1)?.raw === ',' && (last === ',' || last === ':') && !detectOpener(body, { strict: true })) {
     return { kind: 'voice', voice: detectVoice(body) };
   }
   if ((first.key === 'le' || first.key === 'la' || first.key === 'les' || first.key === "l'") && !sentence && (last === ',' || last === ':' || (!terminal && allCaps))) {
@@ -190,8 +215,8 @@ export function segment(clean: CleanText): { sections: Section[]; clauses: Claus
     const bodyStart = unit.marker.bodyStart;
     const bodyEnd = unit.end;
     if (bodyStart >= bodyEnd) return;
+    if (!hasLetter(text, bodyStart, Math.min(bodyEnd, bodyStart + 200))) return;
     const body = text.slice(bodyStart, Math.min(bodyEnd, bodyStart + PREFIX));
-    if (!/\p{L}/u.test(body.slice(0, 200))) return;
     const span = toOriginal(unit.start, unit.end);
 
     const heading = bodyEnd - bodyStart <= MAX_HEADING ? classifyHeading(body, unit.marker) : null;
@@ -227,8 +252,7 @@ export function segment(clean: CleanText): { sections: Section[]; clauses: Claus
     // Who speaks: a first-person paragraph names its speaker ("Nous, Ministres …, rappelons");
     // otherwise the first sentence that states a subject, or the person of the first finite opener.
     let stated: Voice | null = null;
-    const lead = tokenize(body, 0, 2);
-    if (!unit.marker.bullet && lead[0]?.key === 'nous' && lead[1]?.raw === ',') stated = detectVoice(body);
+    if (!unit.marker.bullet && /^nous[\s\u00a0\u202f]*,/i.test(body)) stated = detectVoice(body);
     else if (running.person === null) {
       const v = detectVoice(body);
       if (v.person && (v.subject || found)) stated = v;
@@ -279,7 +303,8 @@ export function segment(clean: CleanText): { sections: Section[]; clauses: Claus
     }
     const marker = parseMarker(text, s, e);
     const hasMarker = marker.bullet !== null || marker.label !== null;
-    const lineCaps = hasNoLowerCase(text, s, e);
+    // Only hard-wrapped text needs to know which lines are in capitals (titles wrapped over lines).
+    const lineCaps = wrapped && hasNoLowerCase(text, s, e);
     if (unit && !hasMarker) {
       const prev = lastSignificant(text, unit.marker.bodyStart, unit.end);
       const ended = TERMINAL.includes(prev);

@@ -3,7 +3,7 @@
 import type { OpenerForm, Voice } from '../types';
 import { lemmaOf } from './conjugate';
 import { parseMarker } from './markers';
-import { detectOpener, tokenize, type Token } from './openers';
+import { detectOpener, tokenize, type Tokens } from './openers';
 
 const NO_VOICE: Voice = { subject: null, person: null };
 
@@ -20,16 +20,26 @@ export function personOfForm(form: OpenerForm): Voice['person'] {
   return form === 'third-plural' || form === 'third-singular' || form === 'first-plural' ? form : null;
 }
 
-function startsWith(tokens: Token[], keys: readonly string[]): boolean {
-  return keys.every((k, i) => tokens[i]?.word && tokens[i].key.replace(/[’']/g, "'") === k);
+const TOPIC_FIRST = new Set(TOPIC_OPENINGS.map((keys) => keys[0]));
+
+export function isTopicOpening(tokens: Tokens): boolean {
+  const first = tokens.get(0);
+  if (!first || !first.word || !TOPIC_FIRST.has(first.key)) return false;
+  return TOPIC_OPENINGS.some((keys) => keys.every((k, i) => tokens.get(i)?.key === k));
 }
 
-export function isTopicOpening(tokens: Token[]): boolean {
-  return TOPIC_OPENINGS.some((keys) => startsWith(tokens, keys));
+function isTrimmable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 44 || c === 58 || c === 59 || c === 46;
 }
 
+/** Whitespace runs as one space, without the trailing punctuation of a heading ("Nous, les Ministres,"). */
 function trimSubject(s: string): string {
-  return s.replace(/[\s\u00a0\u202f]+/g, ' ').replace(/[\s,:;.]+$/, '').trim();
+  let start = 0;
+  let end = s.length;
+  while (start < end && isTrimmable(s.charCodeAt(start)) && s.charCodeAt(start) !== 46) start++;
+  while (end > start && isTrimmable(s.charCodeAt(end - 1))) end--;
+  const core = s.slice(start, end);
+  return /[\s\u00a0\u202f]{2}|[^\S ]/.test(core) ? core.replace(/[\s\u00a0\u202f]+/g, ' ') : core;
 }
 
 /** "Nous, Ministres des affaires étrangères …, rappelons": subject up to the comma before the verb. */
@@ -37,7 +47,7 @@ function appositionVoice(text: string, from: number): Voice {
   const limit = Math.min(text.length, from + 600);
   for (let c = text.indexOf(',', from + 1); c >= 0 && c < limit; c = text.indexOf(',', c + 1)) {
     const after = tokenize(text, c + 1, 2);
-    const verbToken = after[0]?.key === 'nous' ? after[1] : after[0];
+    const verbToken = after.get(0)?.key === 'nous' ? after.get(1) : after.get(0);
     if (verbToken?.word && lemmaOf(verbToken.raw)?.form === 'first-plural') {
       return { subject: trimSubject(text.slice(from, c)), person: 'first-plural' };
     }
@@ -49,26 +59,27 @@ function appositionVoice(text: string, from: number): Voice {
 }
 
 /** "Les chefs de police ou leurs représentants …" → "Les chefs de police". */
-function nounPhraseVoice(text: string, tokens: Token[]): Voice {
-  const head = tokens[1];
+function nounPhraseVoice(text: string, tokens: Tokens): Voice {
+  const head = tokens.get(1);
   if (!head || !head.word || /^\d/.test(head.raw)) return NO_VOICE;
   const headAnalysis = lemmaOf(head.raw);
   if (headAnalysis?.known && headAnalysis.form !== 'past-participle') return NO_VOICE;
   let last = 1;
-  for (let i = 2; i < tokens.length && i < 10; i++) {
-    const t = tokens[i];
+  for (let i = 2; i < 10; i++) {
+    const t = tokens.get(i);
+    if (!t) break;
     if (!t.word) {
       if (t.raw === '-' || t.raw === '’') continue;
       break;
     }
     if (SUBJECT_END.has(t.key)) break;
-    if ((t.key === 'et' || t.key === 'ou') && tokens[i + 1]?.word && /^(le|la|les|l'|leur|leurs|des|un|une|ses|son|sa)$/.test(tokens[i + 1].key)) break;
+    if ((t.key === 'et' || t.key === 'ou') && tokens.get(i + 1)?.word && /^(le|la|les|l'|leur|leurs|des|un|une|ses|son|sa)$/.test(tokens.get(i + 1)!.key)) break;
     const a = t.raw[0] === t.raw[0].toLowerCase() ? lemmaOf(t.raw) : null;
     if (a?.known && a.form !== 'past-participle' && a.form !== 'infinitive') break;
     last = i;
   }
-  const subject = trimSubject(text.slice(tokens[0].start, tokens[last].end));
-  return { subject, person: tokens[0].key === 'les' ? 'third-plural' : 'third-singular' };
+  const subject = trimSubject(text.slice(tokens.get(0)!.start, tokens.get(last)!.end));
+  return { subject, person: tokens.get(0)!.key === 'les' ? 'third-plural' : 'third-singular' };
 }
 
 /**
@@ -81,7 +92,7 @@ function nounPhraseVoice(text: string, tokens: Token[]): Voice {
 export function detectVoice(text: string): Voice {
   const begin = parseMarker(text, 0).bodyStart;
   const tokens = tokenize(text, begin, 12);
-  const first = tokens[0];
+  const first = tokens.get(0);
   if (!first || !first.word) return NO_VOICE;
   if (isTopicOpening(tokens)) {
     const bounded = text.slice(begin, Math.min(text.length, begin + 400));
@@ -89,11 +100,12 @@ export function detectVoice(text: string): Voice {
     if (comma < 0) return NO_VOICE;
     const tail = bounded.slice(comma + 1);
     const tailTokens = tokenize(tail, 0, 12);
-    if (!tailTokens[0] || !(DETERMINERS.has(tailTokens[0].key) || tailTokens[0].key === 'nous')) return NO_VOICE;
+    const tailFirst = tailTokens.get(0);
+    if (!tailFirst || !(DETERMINERS.has(tailFirst.key) || tailFirst.key === 'nous')) return NO_VOICE;
     return detectVoice(tail.trim());
   }
   if (first.key === 'nous') {
-    if (tokens[1] && tokens[1].raw === ',') return appositionVoice(text, first.start);
+    if (tokens.get(1)?.raw === ',') return appositionVoice(text, first.start);
     return { subject: first.raw, person: 'first-plural' };
   }
   if (DETERMINERS.has(first.key)) return nounPhraseVoice(text, tokens);

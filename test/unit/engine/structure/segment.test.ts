@@ -189,13 +189,20 @@ describe('engine/structure/segment: institutional styles it was not written from
     ].join('\n');
     const small = identity(unit.repeat(Math.ceil(10_000 / unit.length)));
     const large = identity(small.text.repeat(50));
+    // CPU time, best of several batches: other processes share the machine and stretch wall time.
+    const best = (input: CleanText, runs: number, batches: number): number => {
+      let min = Infinity;
+      for (let b = 0; b < batches; b++) {
+        const before = process.cpuUsage();
+        for (let i = 0; i < runs; i++) segment(input);
+        const used = process.cpuUsage(before);
+        min = Math.min(min, (used.user + used.system) / 1000 / runs);
+      }
+      return min;
+    };
     segment(small);
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) segment(small);
-    const perSmall = (performance.now() - t0) / 50;
-    const t1 = performance.now();
-    segment(large);
-    const perLarge = performance.now() - t1;
+    const perSmall = best(small, 20, 8);
+    const perLarge = best(large, 1, 3);
     assert.ok(perSmall < 1, `${perSmall.toFixed(3)} ms per 10 KB`);
     assert.ok(perLarge < perSmall * 50 * 3, `500 KB: ${perLarge.toFixed(1)} ms vs 10 KB: ${perSmall.toFixed(3)} ms`);
   });
