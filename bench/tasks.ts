@@ -16,6 +16,10 @@ export interface TaskArgs {
   measure?: boolean;
   /** Fuse task: how many queries at most (the scan is slow at 100k). */
   maxQueries?: number;
+  /** Build task: stop adding documents after this long, and measure the partial index. */
+  budgetMs?: number;
+  /** Build task: fewer repetitions, for the smoke check. */
+  quick?: boolean;
 }
 
 function manifestOf(dir: string): CorpusManifest {
@@ -92,6 +96,8 @@ export interface BuildResult {
   bytes: number;
   buildMs: number;
   mbPerS: number;
+  /** Set when the build ran out of its time budget: how far it got. */
+  aborted: { atDocument: number; docsPerS: number } | null;
   peakRssMb: number;
   /** Heap still used after the build and a full GC: what the index keeps. */
   retainedHeapMb: number | null;
@@ -156,15 +162,22 @@ function maybeGc(): void {
   if (gc) gc();
 }
 
-export function runBuild(dir: string, measure: boolean): BuildResult {
+export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, quick = false): BuildResult {
+  const reps = (n: number): number => (quick ? Math.max(1, Math.ceil(n / 10)) : n);
   const m = manifestOf(dir);
   const index = new PrecedentIndex();
   let indexed = 0;
   let skipped = 0;
   let firstSkipReason: string | null = null;
   let bytes = 0;
+  let aborted: BuildResult['aborted'] = null;
   const t0 = nowMs();
-  for (const rel of m.files) {
+  for (let i = 0; i < m.files.length; i++) {
+    if (i % 8 === 0 && nowMs() - t0 > budgetMs) {
+      aborted = { atDocument: i, docsPerS: i / ((nowMs() - t0) / 1000) };
+      break;
+    }
+    const rel = m.files[i];
     const buf = fs.readFileSync(path.join(dir, rel));
     bytes += buf.length;
     const r = index.upsert({ docId: rel, fileName: path.basename(rel), bytes: buf });
@@ -182,13 +195,13 @@ export function runBuild(dir: string, measure: boolean): BuildResult {
   }
   const result: BuildResult = {
     documents: m.documents, indexed, skipped, firstSkipReason, bytes, buildMs,
-    mbPerS: bytes / 1e6 / (buildMs / 1000), peakRssMb: peakRssMb(), retainedHeapMb,
+    mbPerS: bytes / 1e6 / (buildMs / 1000), aborted, peakRssMb: peakRssMb(), retainedHeapMb,
     persisted: measurePersisted(index),
   };
   if (!measure) return result;
 
   const queries = buildQueries();
-  result.latency = measureQueries(queries, (q) => answerQuery(index, q), 5, 30_000);
+  result.latency = measureQueries(queries, (q) => answerQuery(index, q), quick ? 1 : 5, quick ? 1_000 : 30_000);
 
   // Hover: the most-cited reference among well-known candidates, first page and a deep page.
   let best: { id: string; name: string; count: number } | null = null;
@@ -205,7 +218,7 @@ export function runBuild(dir: string, measure: boolean): BuildResult {
   let capped = true;
   if (best) {
     const id = best.id;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < reps(200); i++) {
       const t = time(() => {
         index.reference(id);
         return index.referenceOccurrences(id, 0, pageSize);
@@ -222,7 +235,7 @@ export function runBuild(dir: string, measure: boolean): BuildResult {
   const conc: number[] = [];
   let concTotal = 0;
   for (const q of ['coopération policière', 'criminalite transnationale organisee', 'ONUDC']) {
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < reps(20); i++) {
       const t = time(() => index.concordance(q, 20));
       conc.push(t.ms);
       concTotal = Math.max(concTotal, t.value.total);
@@ -234,7 +247,7 @@ export function runBuild(dir: string, measure: boolean): BuildResult {
   // server/src/features yet, so only the analysis is timed; see lintHook.
   const draft = fs.readFileSync(path.join(dir, m.draft), 'utf8');
   const analyse: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < reps(20); i++) {
     const at = Math.floor((draft.length * (i + 1)) / 22);
     const edited = draft.slice(0, at) + 'x' + draft.slice(at);
     analyse.push(time(() => lintHook(analyseText(edited), index)).ms);
@@ -244,7 +257,7 @@ export function runBuild(dir: string, measure: boolean): BuildResult {
   // Adding or changing one precedent in the built index.
   const changed: number[] = [];
   const added: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < reps(20); i++) {
     const rel = m.files[Math.floor((m.files.length * i) / 20)];
     const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('coopération', 'coopération renforcée');
     const bytesChanged = new TextEncoder().encode(text);
@@ -328,7 +341,7 @@ export function runFuse(dir: string, maxQueries: number): FuseResult {
 export function runTask(args: TaskArgs): unknown {
   switch (args.task) {
     case 'floor': return runFloor(args.dir);
-    case 'build': return runBuild(args.dir, args.measure ?? false);
+    case 'build': return runBuild(args.dir, args.measure ?? false, args.budgetMs ?? Infinity, args.quick ?? false);
     case 'fuse': return runFuse(args.dir, args.maxQueries ?? 1000);
   }
 }
