@@ -6,8 +6,10 @@
 //   --size smoke|1k|10k|100k[,…]  corpora to measure (default 1k,10k)
 //   --runs N                      build runs per size (default 5, 3 at 10k, 1 at 100k; median kept)
 //   --build-budget S              stop a build after S seconds and measure the partial index
-//                                 (default 60 at smoke, 300 at 1k, 900 at 10k, 3600 at 100k; 15 with --check-only)
-//   --fuse-queries N              cap on fuse.js queries (default all; 20 at 100k)
+//                                 (default 60 at smoke, 300 at 1k, 900 at 10k, 3600 at 100k; 8 with --check-only)
+//   --fuse-queries N              cap on fuse.js queries (default 120 at ≤1k, 40 at 10k, 20 at 100k, 10 with --check-only)
+//   --server-timeout S            wait at most S seconds for the server's corpus to be ready
+//                                 (default 120 at ≤1k, 600 at 10k, 1800 at 100k, 15 with --check-only)
 //   --no-server                   skip the language-server path
 //   --profile                     write a V8 CPU profile of the measured build to bench/results/profiles/
 //   --check-only                  smoke run: exit 1 only if the bench itself breaks (not on missed targets)
@@ -70,6 +72,7 @@ interface Options {
   runs: number | null;
   fuseQueries: number | null;
   buildBudgetS: number | null;
+  serverTimeoutS: number | null;
   server: boolean;
   profile: boolean;
   checkOnly: boolean;
@@ -78,7 +81,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, buildBudgetS: null, server: true, profile: false, checkOnly: false, generateOnly: false, out: path.join(RESULTS, 'latest.json') };
+  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, buildBudgetS: null, serverTimeoutS: null, server: true, profile: false, checkOnly: false, generateOnly: false, out: path.join(RESULTS, 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -90,6 +93,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--runs') o.runs = Number(value());
     else if (a === '--fuse-queries') o.fuseQueries = Number(value());
     else if (a === '--build-budget') o.buildBudgetS = Number(value());
+    else if (a === '--server-timeout') o.serverTimeoutS = Number(value());
     else if (a === '--no-server') o.server = false;
     else if (a === '--profile') o.profile = true;
     else if (a === '--check-only') o.checkOnly = true;
@@ -208,7 +212,7 @@ async function measureSize(size: string, o: Options, log: (s: string) => void): 
   let server: ServerResult = { available: false, reason: 'skipped (--no-server)' };
   if (o.server) {
     log(`[${size}] language server …`);
-    const readyTimeout = o.checkOnly ? 15_000 : size === '100k' ? 1_800_000 : size === '10k' ? 600_000 : 120_000;
+    const readyTimeout = o.serverTimeoutS !== null ? o.serverTimeoutS * 1000 : o.checkOnly ? 15_000 : size === '100k' ? 1_800_000 : size === '10k' ? 600_000 : 120_000;
     try {
       server = await runServer(REPO, dir, manifest.documents, readyTimeout);
     } catch (e) {
