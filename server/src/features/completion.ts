@@ -6,7 +6,7 @@ import { conjugate } from '../engine/structure/conjugate';
 import { parseMarker } from '../engine/structure/markers';
 import type { PrecedentSettings } from '../protocol/settings';
 import type { FeatureContext } from './context';
-import { writesOpenersInCapitals, type Draft } from './draft';
+import { analyseDraft, writesOpenersInCapitals, type Draft } from './draft';
 import { messagesFor, type Messages } from './messages';
 import { formFor, slotsAt, type Slot } from './voice';
 import { capitalise, ELIDED, escapeMarkdown, fold, isUpperWord, startsUpper, toOffset, wordsOf } from './util';
@@ -74,6 +74,18 @@ interface OpenerCandidate {
   example: Occurrence | null;
 }
 
+const before = new Map<string, Draft>();
+function draftBefore(draft: Draft, lineStart: number): Draft {
+  const key = `${draft.uri}#${draft.version}#${lineStart}`;
+  let found = before.get(key);
+  if (!found) {
+    found = analyseDraft(draft.uri, draft.version, draft.text.slice(0, lineStart));
+    if (before.size >= 8) before.delete(before.keys().next().value as string);
+    before.set(key, found);
+  }
+  return found;
+}
+
 function openerCandidate(entry: OpenerEntry, slot: Slot, typedNous: boolean): OpenerCandidate | null {
   const form = formFor(slot, entry.lemma);
   const nousWanted = slot.kind === 'finite' && slot.person === 'first-plural' ? (typedNous ? true : slot.nous) : null;
@@ -91,7 +103,9 @@ function openerCandidate(entry: OpenerEntry, slot: Slot, typedNous: boolean): Op
 function openerItems(ctx: FeatureContext, draft: Draft, offset: number, typed: string, position: Position, msg: Messages): CompletionItem[] {
   const matches = ctx.index.findOpeners(typed.trim(), 30);
   if (!matches.length) return [];
-  const slots = slotsAt(draft, offset);
+  // The voice comes from what precedes the line: the half-typed opener must not be read as a heading.
+  const lineStart = offset - position.character;
+  const slots = slotsAt(draftBefore(draft, lineStart), lineStart);
   const typedNous = /^nous\s/i.test(typed);
   const upper = isUpperWord(typed) || (typed.replace(/[^\p{L}]/gu, '').length < 2 && writesOpenersInCapitals(draft));
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
@@ -103,12 +117,13 @@ function openerItems(ctx: FeatureContext, draft: Draft, offset: number, typed: s
     const candidates: Array<{ c: OpenerCandidate; fit: number }> = [];
     if (slots.length) {
       slots.forEach((slot, fit) => {
-        const c = openerCandidate(entry, slot, typedNous);
-        if (c) candidates.push({ c, fit });
         // "Réaffirmons" and "Nous réaffirmons" both, when the draft has not chosen yet.
-        if (slot.kind === 'finite' && slot.person === 'first-plural' && slot.nous === null && !typedNous) {
-          const other = openerCandidate(entry, { ...slot, nous: true }, true);
-          if (other) candidates.push({ c: other, fit });
+        const variants: Slot[] = slot.kind === 'finite' && slot.person === 'first-plural' && slot.nous === null && !typedNous
+          ? [{ ...slot, nous: true }, { ...slot, nous: false }]
+          : [slot];
+        for (const v of variants) {
+          const c = openerCandidate(entry, v, typedNous);
+          if (c) candidates.push({ c, fit });
         }
       });
     } else {
@@ -210,10 +225,8 @@ function referenceItem(draft: Draft, offset: number, line: string, start: number
   const spelledOut = draft.analysed.references.some((r) => r.id === entry.id && r.span.end <= offset && fold(r.text) !== fold(r.acronym ?? ''));
   const acronym = entry.acronyms[0] ?? null;
   let name = entry.name;
-  if (acronym && fold(acronym) !== fold(name)) {
-    if (viaAcronym && spelledOut) name = acronym;
-    else if (!mentionedBefore) name = `${name} (${acronym})`;
-  }
+  // First full mention: "l’Office … (ONUDC)"; once spelled out, the acronym is enough.
+  if (acronym && fold(acronym) !== fold(name)) name = viaAcronym && spelledOut ? acronym : spelledOut ? name : `${name} (${acronym})`;
   if (entry.kind === 'instrument' && entry.year && !mentionedBefore && !name.includes(entry.year)) name = `${name} (${entry.year})`;
 
   // The article: none after one, contracted after "de"/"à".

@@ -105,6 +105,13 @@ export function withArticle(entry: ReferenceEntry): string {
 
 function missingReferences(ctx: FeatureContext, draft: Draft, mentions: readonly ReferenceMention[], resolved: Map<ReferenceMention, ReferenceEntry | null>, msg: Messages): Finding[] {
   const cited = citedIds(mentions, resolved);
+  // A misspelled citation still shows the drafter meant it: the misspelling lint speaks for it.
+  for (const m of mentions) {
+    const e = resolved.get(m);
+    if (m.curated || (e && (e.curated || e.count > 0))) continue;
+    const s = ctx.index.suggestReferences(m.text, 1)[0];
+    if (s && s.score >= 0.85) cited.add(s.entry.id);
+  }
   const out: Finding[] = [];
   const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
   for (const topicId of new Set(draft.analysed.topics)) {
@@ -193,7 +200,8 @@ function clauseInsertion(ctx: FeatureContext, draft: Draft, cite: string): { cla
     let at = startOfLine(text, firstOperative.span.start);
     if (section?.role === 'operative' && section.heading && section.span.start < at) at = startOfLine(text, section.span.start);
     const clause = `${opener} ${cite},`;
-    const gap = blankLineAfter(text, endOfLine(text, at)) ? '\n\n' : '\n';
+    // Paragraphs separated the way the draft separates them before this one.
+    const gap = /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, at - 10), at)) ? '\n\n' : '\n';
     return { clause, edit: { span: { start: at, end: at }, newText: `${clause}${gap}` } };
   }
   const clause = `${opener} ${cite},`;
