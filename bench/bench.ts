@@ -251,7 +251,7 @@ function table(results: SizeResult[]): string {
   row('build throughput (≥ floor/3)', (r) => `${r.buildMbPerS.toPrecision(3)} MB/s${mark(r, 'build throughput')}`);
   row('peak RSS build (≤ 1.5 GB)', (r) => `${r.buildPeakRssMb.toFixed(0)} MB${mark(r, 'peak RSS (build)')}`);
   row('retained heap after build', (r) => (r.measured.retainedHeapMb === null ? '—' : `${r.measured.retainedHeapMb.toFixed(0)} MB`));
-  row('indexed / skipped', (r) => `${r.measured.indexed} / ${r.measured.skipped}`);
+  row('indexed / skipped / threw', (r) => `${r.measured.indexed} / ${r.measured.skipped} / ${r.measured.crashed}`);
   rows.push(['completion, engine (median / p99)', ...results.map(() => '')]);
   for (const c of QUERY_CATEGORIES) {
     row(`  ${c}`, (r) => `${lat(r.measured.latency?.[c].summary)} (${((r.measured.latency?.[c].answered ?? 0) * 100).toFixed(0)}% answered)`);

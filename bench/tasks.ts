@@ -96,6 +96,9 @@ export interface BuildResult {
   bytes: number;
   buildMs: number;
   mbPerS: number;
+  /** Documents whose upsert threw (an engine bug, reported rather than fatal), and the first error. */
+  crashed: number;
+  firstCrash: string | null;
   /** Set when the build ran out of its time budget: how far it got. */
   aborted: { atDocument: number; docsPerS: number } | null;
   peakRssMb: number;
@@ -171,6 +174,8 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
   let firstSkipReason: string | null = null;
   let bytes = 0;
   let aborted: BuildResult['aborted'] = null;
+  let crashed = 0;
+  let firstCrash: string | null = null;
   const t0 = nowMs();
   for (let i = 0; i < m.files.length; i++) {
     if (i % 8 === 0 && nowMs() - t0 > budgetMs) {
@@ -180,7 +185,14 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
     const rel = m.files[i];
     const buf = fs.readFileSync(path.join(dir, rel));
     bytes += buf.length;
-    const r = index.upsert({ docId: rel, fileName: path.basename(rel), bytes: buf });
+    let r: ReturnType<PrecedentIndex['upsert']>;
+    try {
+      r = index.upsert({ docId: rel, fileName: path.basename(rel), bytes: buf });
+    } catch (e) {
+      crashed++;
+      firstCrash ??= `${rel}: ${String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')}`;
+      continue;
+    }
     if (r.ok) indexed++;
     else {
       skipped++;
@@ -195,7 +207,7 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
   }
   const result: BuildResult = {
     documents: m.documents, indexed, skipped, firstSkipReason, bytes, buildMs,
-    mbPerS: bytes / 1e6 / (buildMs / 1000), aborted, peakRssMb: peakRssMb(), retainedHeapMb,
+    mbPerS: bytes / 1e6 / (buildMs / 1000), crashed, firstCrash, aborted, peakRssMb: peakRssMb(), retainedHeapMb,
     persisted: measurePersisted(index),
   };
   if (!measure) return result;
@@ -261,9 +273,14 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
     const rel = m.files[Math.floor((m.files.length * i) / 20)];
     const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('coopération', 'coopération renforcée');
     const bytesChanged = new TextEncoder().encode(text);
-    changed.push(time(() => index.upsert({ docId: rel, fileName: path.basename(rel), bytes: bytesChanged })).ms);
     const newId = `new/${i}-${path.basename(rel)}`;
-    added.push(time(() => index.upsert({ docId: newId, fileName: path.basename(newId), bytes: bytesChanged })).ms);
+    try {
+      changed.push(time(() => index.upsert({ docId: rel, fileName: path.basename(rel), bytes: bytesChanged })).ms);
+      added.push(time(() => index.upsert({ docId: newId, fileName: path.basename(newId), bytes: bytesChanged })).ms);
+    } catch (e) {
+      result.crashed++;
+      result.firstCrash ??= `${rel} (changed): ${String((e as Error).message)}`;
+    }
   }
   result.upsertChanged = summarise(changed);
   result.upsertNew = summarise(added);
