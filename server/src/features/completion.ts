@@ -275,10 +275,10 @@ function matchCase(model: string, word: string): string {
 function formulationItems(ctx: FeatureContext, draft: Draft, offset: number, position: Position, msg: Messages, trigger: string | undefined): CompletionItem[] {
   const text = draft.text;
   // The words of the clause before the cursor (the paragraph, at most 300 characters back).
-  let from = Math.max(0, offset - 300);
-  const para = text.lastIndexOf('\n\n', offset);
-  if (para >= from) from = para + 2;
-  const before = text.slice(from, offset);
+  const window = text.slice(Math.max(0, offset - 300), offset);
+  let start = 0;
+  for (const m of window.matchAll(/\n[ \t]*\r?\n/g)) start = m.index! + m[0].length;
+  const before = window.slice(start);
   const conts = ctx.index.continueFormulation(before, 8);
   const items: CompletionItem[] = [];
   const lineText = text.slice(offset - position.character, offset);

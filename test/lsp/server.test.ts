@@ -1,0 +1,211 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { corpusReady, ROOT, startClient, type TestClient } from './client';
+
+const EXEMPLE = readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'exemple.decl'), 'utf8');
+let tmp: string;
+let uriCounter = 0;
+const draftUri = (): string => pathToFileURL(join(tmp, `draft${++uriCounter}.decl`)).href;
+
+describe('language server over stdio', function () {
+  this.timeout(60000);
+  let client: TestClient;
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
+    client = await startClient({ rootPath: tmp });
+    await corpusReady(client);
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('announces incremental sync and the drafting features', () => {
+    const caps = client.initializeResult.capabilities;
+    assert.equal((caps.textDocumentSync as { change: number }).change, 2);
+    assert.ok(caps.completionProvider && caps.hoverProvider && caps.codeActionProvider && caps.definitionProvider && caps.documentSymbolProvider);
+  });
+
+  it('indexes the bundled precedents and says so', async () => {
+    const status = await corpusReady(client);
+    assert.equal(status.documents, 5);
+  });
+
+  it('publishes diagnostics for an opened draft, versioned, with codes and the source', async () => {
+    const uri = draftUri();
+    client.open(uri, EXEMPLE, 'declaration', 3);
+    const diagnostics = await client.diagnostics(uri, (p) => p.version === 3);
+    const codes = new Set(diagnostics.map((d) => d.code));
+    for (const code of ['mixed-voice', 'misspelled-reference', 'missing-reference', 'acronym-first-use', 'typography']) assert.ok(codes.has(code), `${code} in ${[...codes].join(', ')}`);
+    assert.ok(diagnostics.every((d) => d.source === 'précédent'));
+  });
+
+  it('incremental changes: the newest version wins, an old one is never published after it', async () => {
+    const uri = draftUri();
+    const seen: number[] = [];
+    client.open(uri, 'Les chefs de police,\n\nRéaffirment leur engagement ;\n', 'declaration', 1);
+    for (let v = 2; v <= 6; v++) {
+      void client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: v === 6 ? 'Nous soulignons le rôle de la police ;\n\n' : '' }],
+      });
+    }
+    const diagnostics = await client.diagnostics(uri, (p) => {
+      seen.push(p.version ?? -1);
+      return p.version === 6;
+    });
+    assert.ok(diagnostics.some((d) => d.code === 'mixed-voice'));
+    assert.ok(!seen.some((v, i) => i > 0 && v < seen[i - 1]), `versions published: ${seen.join(', ')}`);
+  });
+
+  it('completes openers, formulations and references', async () => {
+    const uri = draftUri();
+    const text = 'Les chefs de police,\n\nSoul\n\nEncouragent la coopération dans toute la mesure \n\nInvitent les États à coopérer avec UNODC';
+    client.open(uri, text);
+    const at = async (line: number, character: number, triggerCharacter?: string): Promise<CompletionList> =>
+      await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character }, context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 } }) as CompletionList;
+    const openers = await at(2, 4);
+    assert.ok(openers.items.some((i) => i.label === 'Soulignent'), openers.items.map((i) => i.label).join(' | '));
+    const formulation = await at(4, 'Encouragent la coopération dans toute la mesure '.length, ' ');
+    assert.ok(formulation.items.some((i) => /^du possible/.test(i.label)), formulation.items.map((i) => i.label).join(' | '));
+    const reference = await at(6, 'Invitent les États à coopérer avec UNODC'.length);
+    const doc = TextDocument.create(uri, 'declaration', 1, text);
+    assert.match(TextDocument.applyEdits(doc, [reference.items[0].textEdit as TextEdit]), /avec l’Office des Nations Unies contre la drogue et le crime \(ONUDC\)$/);
+  });
+
+  it('hovers a body with its precedent occurrences linked by file URI and line', async () => {
+    const uri = draftUri();
+    client.open(uri, 'Les chefs de police,\n\nSoulignent le rôle de l’ONUDC ;\n');
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 26 } }) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /Office des Nations Unies contre la drogue et le crime/);
+    assert.match(value, /\(file:\/\/\/[^)]*seeds\/[^)]*#L\d+\)/);
+  });
+
+  it('quick fixes are versioned workspace edits that repair the draft', async () => {
+    const uri = draftUri();
+    const text = 'Les chefs de police,\n\nRéaffirment leur engagement ;\n\nNous soulignons le rôle de la police ;\n';
+    client.open(uri, text, 'declaration', 7);
+    const diagnostics = await client.diagnostics(uri, (p) => p.version === 7);
+    const mixed = diagnostics.find((d) => d.code === 'mixed-voice')!;
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: mixed.range, context: { diagnostics: [mixed] } }) as CodeAction[];
+    const fix = actions.find((a) => a.diagnostics?.[0]?.code === 'mixed-voice')!;
+    const change = fix.edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
+    assert.equal(change.textDocument.version, 7);
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'declaration', 7, text), change.edits);
+    assert.equal(after, 'Les chefs de police,\n\nRéaffirment leur engagement ;\n\nSoulignent le rôle de la police ;\n');
+  });
+
+  it('goes to the precedents citing a reference, and outlines the draft', async () => {
+    const uri = draftUri();
+    client.open(uri, 'Nous, les Ministres,\n\nRappelant le rôle de l’ONUDC,\n\nConvenons :\n\n1. De renforcer la coopération ;\n');
+    const locations = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 24 } }) as Location[];
+    assert.ok(locations.length >= 3);
+    assert.ok(locations.every((l) => l.uri.startsWith('file:///') && l.uri.includes('/seeds/')));
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[];
+    const names = symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
+    assert.ok(names.includes('1. De renforcer'), names.join(' | '));
+  });
+
+  it('answers precedent/similarClauses with a word diff', async () => {
+    const uri = draftUri();
+    client.open(uri, 'Les chefs de police,\n\nRéaffirment que la Convention des Nations Unies contre la criminalité transnationale organisée est le principal instrument.\n');
+    const similar = await client.connection.sendRequest('precedent/similarClauses', { textDocument: { uri }, position: { line: 2, character: 10 } }) as Array<{ uri: string; diff: unknown[] }>;
+    assert.ok(similar.length > 0);
+    assert.ok(similar[0].uri.startsWith('file:///'));
+  });
+
+  it('plain text is left alone unless enableInPlainText', async () => {
+    const uri = pathToFileURL(join(tmp, 'notes.txt')).href;
+    client.open(uri, 'Les chefs de police,\n\nSoulignent le rôle de Europole ;\n', 'plaintext');
+    assert.equal((await client.diagnostics(uri)).length, 0);
+  });
+
+  it('a binary buffer and a 5 MB draft with a 1 MB line: answered, reported once, still alive', async () => {
+    const binary = draftUri();
+    client.open(binary, '\u0000\u0001\u0002PK\u0003\u0004' + 'x'.repeat(100));
+    const notes = await client.diagnostics(binary);
+    assert.equal(notes.length, 1);
+    const huge = draftUri();
+    const line = 'Réaffirment leur engagement envers la coopération policière internationale ; '.repeat(50);
+    const text = 'Les chefs de police,\n\n' + 'y'.repeat(1_000_000) + '\n\n' + Array.from({ length: 1100 }, () => line).join('\n\n');
+    assert.ok(text.length > 5_000_000);
+    client.open(huge, text);
+    const diagnostics = await client.diagnostics(huge, undefined, 30000);
+    assert.ok(diagnostics.some((d) => /non analysée/.test(d.message)));
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: huge }, position: { line: 0, character: 2 } });
+    void hover;
+    assert.equal(client.process.exitCode, null);
+  });
+});
+
+describe('language server settings and corpus changes', function () {
+  this.timeout(60000);
+  let client: TestClient;
+  let corpus: string;
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
+    corpus = join(tmp, 'precedents');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'a.txt'), 'Les chefs de police,\n\nSaluent le travail accompli par le Bureau zorglubien de coordination policière.\n');
+    writeFileSync(join(corpus, 'binaire.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0]));
+    symlinkSync(join(corpus, 'absent.txt'), join(corpus, 'lien-casse.txt'));
+    client = await startClient({ rootPath: tmp, settings: { corpus: { paths: ['precedents'], includeBundled: false } } });
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reads precedent.corpus.paths relative to the workspace folder, reports unreadable files once', async () => {
+    const status = await corpusReady(client);
+    assert.equal(status.documents, 1);
+    assert.equal(status.skipped.length, 2);
+    await client.waitFor('one warning', () => client.messages.some((m) => /ignoré/.test(m.message)));
+    assert.equal(client.messages.filter((m) => /ignoré/.test(m.message)).length, 1);
+  });
+
+  it('watches the corpus folder through a dynamic registration', async () => {
+    const registration = await client.waitFor('watcher registration', () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    const watchers = (registration.registerOptions as { watchers: Array<{ globPattern: { baseUri: string } }> }).watchers;
+    assert.equal(watchers[0].globPattern.baseUri, pathToFileURL(corpus).href);
+  });
+
+  it('a new precedent file is indexed alone (didChangeWatchedFiles) and completion sees it', async () => {
+    const before = client.notifications.length;
+    const file = join(corpus, 'b.txt');
+    writeFileSync(file, 'Les ministres,\n\nSaluent le travail accompli par le Bureau zorglubien de coordination policière.\n\nSaluent le travail accompli par le Bureau zorglubien de coordination policière.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    const status = await corpusReady(client, before);
+    assert.equal(status.documents, 2);
+    const uri = pathToFileURL(join(tmp, 'd.decl')).href;
+    client.open(uri, 'Les chefs de police,\n\nSaluent le travail accompli par le Bureau');
+    const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 41 } }) as CompletionList;
+    assert.ok(list.items.some((i) => /zorglubien/.test(i.label)), list.items.map((i) => i.label).join(' | '));
+    const removed = client.notifications.length;
+    rmSync(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 3 }] });
+    assert.equal((await corpusReady(client, removed)).documents, 1);
+  });
+
+  it('settings changes are re-read: severity off, English messages; wrong values warn and fall back', async () => {
+    const uri = pathToFileURL(join(tmp, 'settings.decl')).href;
+    client.open(uri, 'Les chefs de police,\n\nRéaffirment l’importance de la « coopération » ;\n\nNous soulignons le rôle de la police ;\n', 'declaration', 1);
+    const first = await client.diagnostics(uri);
+    assert.ok(first.some((d) => d.code === 'typography'));
+    const requests = client.configurationRequests;
+    client.settings = { ...client.settings, lint: { severity: { typography: 'off' } }, messages: { language: 'en' }, completion: { minimumPrefix: 'beaucoup' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const next = await client.diagnostics(uri, (p) => p.diagnostics.length > 0 && !p.diagnostics.some((d) => d.code === 'typography'));
+    assert.ok(client.configurationRequests > requests);
+    assert.ok(next.some((d) => d.code === 'mixed-voice' && /^Mixed voice/.test(d.message)));
+    await client.waitFor('invalid setting warning', () => client.messages.some((m) => /minimumPrefix/.test(m.message)));
+  });
+});
