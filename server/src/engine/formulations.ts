@@ -151,6 +151,8 @@ export class FormulationMiner {
   private counterMask: number;
   private triCount: Uint16Array;
   private triLastDoc: Int32Array;
+  /** Full 32-bit hash of the 3-gram that last entered the bucket: tells a repeat from a collision. */
+  private triFinger: Uint32Array;
   private readonly maxCounterBits: number;
   /** 3-grams currently counted (with repetitions), to size the counter. */
   private trigrams = 0;
@@ -173,14 +175,15 @@ export class FormulationMiner {
 
   constructor(options: FormulationMinerOptions = {}) {
     // The counter starts small and doubles with the corpus (a rehash from the kept word ids), so a
-    // handful of precedents costs kilobytes and 1 GB of text gets 2^24 buckets (96 MB).
+    // handful of precedents costs kilobytes and 1 GB of text gets 2^24 buckets (160 MB).
     const bits = options.counterBits ?? 16;
     this.maxCounterBits = Math.max(bits, 24);
     this.counterMask = (1 << bits) - 1;
     this.triCount = new Uint16Array(1 << bits);
     this.triLastDoc = new Int32Array(1 << bits).fill(-1);
+    this.triFinger = new Uint32Array(1 << bits);
     this.maxRecords = options.maxRecords ?? 500_000;
-    this.maxRemine = options.maxRemine ?? 200;
+    this.maxRemine = options.maxRemine ?? 64;
   }
 
   /** Word id of a folded word, 0 when the corpus never used it. */
@@ -222,13 +225,16 @@ export class FormulationMiner {
     const remine = new Set<number>();
     for (let i = 0; i + 2 < ids.length; i++) {
       if (!ids[i] || !ids[i + 1] || !ids[i + 2]) continue;
-      const b = this.bucket(ids, i);
+      const h = this.hash3(ids, i);
+      const b = h & this.counterMask;
       const before = this.triCount[b];
       if (before < 0xffff) this.triCount[b] = before + 1;
       this.trigrams++;
       const last = this.triLastDoc[b];
-      if (before === 1 && last !== doc && last >= 0 && this.docWords[last] && remine.size < this.maxRemine) remine.add(last);
+      // Only a true repeat of the one 3-gram seen before (same fingerprint) sends us back to it.
+      if (before === 1 && last !== doc && last >= 0 && this.triFinger[b] === h && this.docWords[last] && remine.size < this.maxRemine) remine.add(last);
       this.triLastDoc[b] = doc;
+      this.triFinger[b] = h;
     }
     for (const old of remine) {
       this.unmine(old);
@@ -332,28 +338,35 @@ export class FormulationMiner {
   }
 
   private bucket(ids: Uint32Array, i: number): number {
+    return this.hash3(ids, i) & this.counterMask;
+  }
+
+  private hash3(ids: Uint32Array, i: number): number {
     let h = Math.imul(ids[i] ^ 0x9e3779b9, 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13) ^ ids[i + 1], 0xc2b2ae35);
     h = Math.imul(h ^ (h >>> 16) ^ ids[i + 2], 0x27d4eb2f);
-    return (h ^ (h >>> 15)) & this.counterMask;
+    return (h ^ (h >>> 15)) >>> 0;
   }
 
-  /** Doubles the 3-gram counter while it holds more than 2 entries a bucket, recounting every document. */
+  /** Doubles the 3-gram counter while it holds more than one entry per 2 buckets, recounting every document. */
   private growCounter(adding: number): void {
     let bits = Math.log2(this.triCount.length);
-    if (this.trigrams + adding <= this.triCount.length * 2 || bits >= this.maxCounterBits) return;
-    while ((this.trigrams + adding) > (1 << bits) * 2 && bits < this.maxCounterBits) bits++;
+    if (this.trigrams + adding <= this.triCount.length / 2 || bits >= this.maxCounterBits) return;
+    while ((this.trigrams + adding) > (1 << bits) / 2 && bits < this.maxCounterBits) bits++;
     this.counterMask = (1 << bits) - 1;
     this.triCount = new Uint16Array(1 << bits);
     this.triLastDoc = new Int32Array(1 << bits).fill(-1);
+    this.triFinger = new Uint32Array(1 << bits);
     for (let d = 0; d < this.docWords.length; d++) {
       const ids = this.docWords[d];
       if (!ids) continue;
       for (let i = 0; i + 2 < ids.length; i++) {
         if (!ids[i] || !ids[i + 1] || !ids[i + 2]) continue;
-        const b = this.bucket(ids, i);
+        const h = this.hash3(ids, i);
+        const b = h & this.counterMask;
         if (this.triCount[b] < 0xffff) this.triCount[b]++;
         this.triLastDoc[b] = d;
+        this.triFinger[b] = h;
       }
     }
   }
