@@ -16,8 +16,9 @@
 //                    q[0..i)+c+q[i..].
 //    The first character is trusted for substitutions and insertions: it bounds the enumeration to
 //    the range of q[0] and typos there are rare. Cost is O(|q| · σ · log N) string comparisons
-//    (σ ≈ 40 folded characters), independent of how many keys there are in a range; every range is
-//    scanned with a cap, so a short query over a huge range stays bounded.
+//    (σ ≈ 40 folded characters), independent of how many keys there are in a range; typo ranges
+//    are read with a cap. A prefix range larger than RANGE_SCAN_CAP (a one- or two-letter query over
+//    1M keys) is answered from a memo of its best keys, filled by one scan the first time.
 //  - ranking: exact > prefix > prefix of a later word of a multi-word key > typo, then weight
 //    (corpus frequency), then shorter key. fuse.js is not used: the edit class already is the
 //    relevance, and re-ranking by fuse's bitap score was not better on French forms.
@@ -44,10 +45,13 @@ const EXACT = 4;
 const PREFIX = 3;
 const INNER = 2;
 const TYPO = 1;
-/** At most this many keys are read from one range (a one-letter query over 1M keys). */
-const RANGE_SCAN_CAP = 4000;
-/** And at most this many over all typo ranges of one lookup. */
-const TYPO_SCAN_BUDGET = 20000;
+/** Prefix ranges larger than this are answered from a memo of their best keys (static weights). */
+const RANGE_SCAN_CAP = 2000;
+/** How many of a large range's best keys the memo keeps. */
+const MEMO_SIZE = 64;
+/** Typo ranges: at most this many keys read from one, and over all of one lookup. */
+const TYPO_RANGE_CAP = 300;
+const TYPO_SCAN_BUDGET = 3000;
 
 /** Collects the best K candidates by score without sorting everything. */
 class TopCandidates {
@@ -84,6 +88,10 @@ export class KeyIndex<T> {
   private readonly inner: Uint8Array;
   private readonly entries: T[] = [];
   private readonly weightOf?: (entry: T) => number;
+  /** log1p(weight), precomputed when weights are static. */
+  private readonly logWeights: Float64Array;
+  /** Best keys of large prefix ranges, by prefix (first come, bounded): typing repeats prefixes. */
+  private readonly memo = new Map<string, Int32Array>();
 
   constructor(input: Iterable<KeyIndexEntry<T>>, options: KeyIndexOptions<T> = {}) {
     this.weightOf = options.weightOf;
@@ -130,6 +138,7 @@ export class KeyIndex<T> {
       this.weights[i] = weights[o];
       this.inner[i] = inner[o];
     }
+    this.logWeights = Float64Array.from(this.weights, (w) => Math.log1p(Math.max(0, w)));
   }
 
   /** Number of keys (later-word keys included). */
@@ -143,18 +152,35 @@ export class KeyIndex<T> {
     if (!q || limit === 0) return [];
     const top = new TopCandidates(Math.max(limit * 4, 16));
     const [lo, hi] = this.prefixRange(q, 0, this.keys.length);
-    this.scanRange(lo, hi, q, top, false, RANGE_SCAN_CAP);
+    if (hi - lo > RANGE_SCAN_CAP && !this.weightOf && limit <= MEMO_SIZE) {
+      for (const i of this.bestOfRange(q, lo, hi)) top.add(this.score(this.classOf(i, q), i), i, false);
+    } else {
+      // Live weights cannot be memoised: a large range is read up to a cap (such indexes are small).
+      this.scanRange(lo, hi, q, top, false, this.weightOf ? RANGE_SCAN_CAP * 10 : RANGE_SCAN_CAP);
+    }
     if (options.fuzzy && q.length >= 3) this.collectTypos(q, top);
     return this.finish(top, limit);
   }
 
-  private weightAt(i: number): number {
-    return this.weightOf ? this.weightOf(this.entries[this.entryOf[i]]) : this.weights[i];
+  private score(cls: number, i: number): number {
+    const lw = this.weightOf ? Math.log1p(Math.max(0, this.weightOf(this.entries[this.entryOf[i]]))) : this.logWeights[i];
+    return cls * 1000 + lw + 0.01 / (1 + this.keys[i].length);
   }
 
-  private score(cls: number, i: number): number {
-    const w = Math.max(0, this.weightAt(i));
-    return cls * 1000 + Math.log1p(w) + 0.01 / (1 + this.keys[i].length);
+  private classOf(i: number, q: string): number {
+    if (this.keys[i].length === q.length) return this.inner[i] ? INNER + 0.5 : EXACT;
+    return this.inner[i] ? INNER : PREFIX;
+  }
+
+  /** The MEMO_SIZE best keys of a large range (one full scan, then remembered). */
+  private bestOfRange(q: string, lo: number, hi: number): Int32Array {
+    let best = this.memo.get(q);
+    if (best) return best;
+    const top = new TopCandidates(MEMO_SIZE);
+    for (let i = lo; i < hi; i++) top.add(this.score(this.classOf(i, q), i), i, false);
+    best = Int32Array.from(top.keyIdx);
+    if (this.memo.size < 5000) this.memo.set(q, best);
+    return best;
   }
 
   /** Scans keys [lo, hi) that start with the searched prefix; returns how many were read. */
@@ -167,10 +193,8 @@ export class KeyIndex<T> {
         // Keys that match the query as typed are scored by the exact/prefix pass.
         if (key.startsWith(q)) continue;
         cls = TYPO;
-      } else if (key.length === q.length) {
-        cls = this.inner[i] ? INNER + 0.5 : EXACT;
       } else {
-        cls = this.inner[i] ? INNER : PREFIX;
+        cls = this.classOf(i, q);
       }
       top.add(this.score(cls, i), i, typo);
     }
@@ -186,7 +210,7 @@ export class KeyIndex<T> {
       const lo = this.lowerBound(p, from, to);
       if (lo >= to || !this.keys[lo].startsWith(p)) return;
       const hi = this.lowerBound(p + '\uffff', lo, to);
-      budget -= this.scanRange(lo, hi, q, top, true, Math.min(RANGE_SCAN_CAP, budget));
+      budget -= this.scanRange(lo, hi, q, top, true, Math.min(TYPO_RANGE_CAP, budget));
     };
     const n = q.length;
     // Deletion: the drafter typed one character too many.
