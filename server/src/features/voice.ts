@@ -72,7 +72,12 @@ export function slotsAt(draft: Draft, offset: number): Slot[] {
   if (last?.opener) {
     const form = last.opener.form;
     if (form === 'infinitive') return [{ kind: 'infinitive', person }];
-    if (FINITE.has(form)) return finite(form as Voice['person']);
+    if (FINITE.has(form)) {
+      // The speaker decides; a clause that strayed from it (mixed voice) comes second.
+      const speaker = section?.voice.person ?? voicePerson;
+      if (speaker && speaker !== form) return [...finite(speaker), ...finite(form as Voice['person'])];
+      return finite(form as Voice['person']);
+    }
     // In the preamble: more preamble, or the first operative clause.
     return [{ kind: 'preamble', person }, ...finite(person)];
   }

@@ -128,3 +128,11 @@ describe('completion: formulations and references mid-sentence', () => {
     assert.equal(edit.range.start.character, 'Soulignent la «\u00a0coopération\u00a0» avec '.length);
   });
 });
+
+describe('completion: the speaker decides over a clause that strayed', () => {
+  it('after a mixed-voice clause, the section voice comes first', async () => {
+    const { items } = await complete('Les chefs de police,\n\nRéaffirment leur engagement ;\n\nNous soulignons le rôle de la police ;\n\nSoul|');
+    assert.equal(items[0].label, 'Soulignent');
+    assert.ok(labels(items).includes('Nous soulignons'));
+  });
+});
