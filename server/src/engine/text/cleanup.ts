@@ -47,7 +47,6 @@ const TEXT = 1;
 const DROPPED = 2;
 
 /** Flags on text lines. */
-const F_GLUE = 1; // ordinal suffix to glue to the number before it
 const F_FORCE_BREAK = 2; // a lone bullet stood before this line
 const F_PAGE_BREAK = 4; // page furniture or a page break stood before this line
 
@@ -96,7 +95,8 @@ const LIGATURES: Record<number, string> = { 0xfb00: 'ff', 0xfb01: 'fi', 0xfb02: 
 const NOISE_CHARS = new Set('/\\|*_~•◦▪■□●○·►➢➤✓=+#-–—.…'.split('').map((ch) => ch.charCodeAt(0)));
 const BULLET_CHARS = new Set('•◦▪■□●○·►➢➤✓*-–—'.split('').map((ch) => ch.charCodeAt(0)));
 
-const SUPERSCRIPTS = new Set(['ème', 'eme', 'e', 'è', 'er', 'ère', 're', 'nd', 'nde', 'ᵉ', 'ʳᵉ', 'st', 'rd', 'th', 'o', '°']);
+/** Ordinal suffixes a PDF extraction puts on their own line ("83" + "ème"). */
+const SUPERSCRIPTS = new Set(['ème', 'eme', 'e', 'è', 'er', 'ère', 're', 'nd', 'nde', 'ᵉ', 'ᵉʳ', 'ʳᵉ', 'st', 'th']);
 
 /** Page numbers and page labels standing alone on a line. */
 const PAGE_LINE = /^(?:(?:page|p\.)\s*\d{1,4}(?:\s*(?:\/|sur|of|de)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}(?:\s*\/\s*\d{1,4})?|\[\d{1,4}\]|\d{1,4}\s*(?:\/|sur|of)\s*\d{1,4})$/i;
@@ -336,11 +336,6 @@ function dropNonText(s: string, L: Lines, repairs: Repair[]): void {
         }
         continue;
       }
-      if (len <= 3 && lastText >= 0 && isDigit(s.charCodeAt(L.te[lastText] - 1)) && SUPERSCRIPTS.has(lineText(s, L, i))) {
-        L.flags[i] |= F_GLUE;
-        lastText = i;
-        continue;
-      }
     }
     if (lastText >= 0 && L.te[lastText] - L.ts[lastText] === len && len >= 2 && s.charCodeAt(L.ts[lastText]) === s.charCodeAt(ts) &&
       s.startsWith(lineText(s, L, lastText), ts)) {
@@ -349,7 +344,9 @@ function dropNonText(s: string, L: Lines, repairs: Repair[]): void {
     }
     if (len <= 30) {
       const t = lineText(s, L, i);
-      if (PAGE_LINE.test(t) || (SYMBOL_PAGE_LINE.test(t) && isBlankAt(L, i - 1) && isBlankAt(L, i + 1))) {
+      // Page furniture stands apart: a blank line on at least one side ("COVID-" + "19" is a word).
+      const apart = (i > 0 && L.kind[i - 1] === BLANK) || (i + 1 < L.count && L.kind[i + 1] === BLANK);
+      if ((PAGE_LINE.test(t) && apart) || (SYMBOL_PAGE_LINE.test(t) && isBlankAt(L, i - 1) && isBlankAt(L, i + 1))) {
         drop(s, L, i, 'header', repairs);
         const next = nextText(L, i);
         if (next >= 0) L.flags[next] |= F_PAGE_BREAK;
@@ -383,7 +380,7 @@ function dropRunningLines(s: string, L: Lines, repairs: Repair[]): void {
     g.push(i);
   }
   const title = firstLines.size > 0 ? Math.min(...firstLines) : -1;
-  const titleKey = title >= 0 ? lineText(s, L, title).toLowerCase().replace(/\s+/g, ' ') : null;
+  const titleKey = title >= 0 && L.te[title] - L.ts[title] <= 100 ? lineText(s, L, title).toLowerCase().replace(/\s+/g, ' ') : null;
   for (const [key, where] of groups) {
     if (where.length < 2) continue;
     if (key.includes('#')) {
@@ -551,6 +548,14 @@ class Out {
   }
 }
 
+/** Length of an ordinal suffix ("ème", "er", "e" …) standing as a whole word at the line start, else 0. */
+function ordinalSuffixAt(s: string, ts: number, te: number): number {
+  let k = ts;
+  while (k < te && k - ts < 4 && isLetter(s.charCodeAt(k))) k++;
+  if (k === ts || (k < te && isLetter(s.charCodeAt(k)))) return 0;
+  return SUPERSCRIPTS.has(s.slice(ts, k)) ? k - ts : 0;
+}
+
 /** Length of the first word of a line (for the "would it have fitted" test). */
 function firstWordLength(s: string, from: number, to: number): number {
   let k = from;
@@ -597,7 +602,7 @@ function wrapWidth(s: string, L: Lines): number {
     if (isLowerLetter(c)) widths.push(L.te[i] - L.ts[i]);
     if (widths.length >= 2000) break;
   }
-  if (widths.length < 3) return Infinity;
+  if (widths.length === 0) return Infinity;
   widths.sort((a, b) => a - b);
   return widths[Math.floor(widths.length * 0.9)];
 }
@@ -652,10 +657,11 @@ function assemble(s: string, L: Lines, repairs: Repair[]): { text: string; origi
       const first = s.charCodeAt(ts);
       const pLast = s.charCodeAt(L.te[prev] - 1);
       const marker = lineMarker(s, L, i);
-      if ((L.flags[i] & F_GLUE) && isDigit(pLast)) {
-        repairs.push({ kind: 'superscript', span: { start: L.te[prev], end: te }, from: s.slice(L.te[prev], te), to: s.slice(ts, te) });
+      const suffix = isDigit(pLast) ? ordinalSuffixAt(s, ts, te) : 0;
+      if (suffix > 0) {
+        repairs.push({ kind: 'superscript', span: { start: L.te[prev], end: ts + suffix }, from: s.slice(L.te[prev], ts + suffix), to: s.slice(ts, ts + suffix) });
       } else if ((pLast === 0x2d || pLast === 0x2010 || pLast === 0xad) && isLetter(s.charCodeAt(L.te[prev] - 2)) &&
-        marker === M_NONE && isLowerLetter(first)) {
+        marker === M_NONE && (isLetter(first) || isDigit(first))) {
         // End-of-line hyphenation.
         let b = ts;
         while (b < te && isLetter(s.charCodeAt(b))) b++;
@@ -681,7 +687,7 @@ function assemble(s: string, L: Lines, repairs: Repair[]): { text: string; origi
   }
   const n = out.length;
   const text = out.text();
-  const origin = out.origin.length === n + 1 ? out.origin : out.origin.slice(0, n + 1);
+  const origin = out.origin.length === n + 1 ? out.origin : out.origin.subarray(0, n + 1);
   origin[n] = n > 0 ? Math.max(lastEnd, out.origin[n - 1] + 1) : lastEnd;
   return { text, origin };
 }

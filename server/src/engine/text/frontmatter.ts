@@ -48,6 +48,7 @@ export function readFrontMatter(original: string): FrontMatter {
   const none: FrontMatter = { meta: {}, bodyStart: 0, errors: [] };
   let start = 0;
   if (original.charCodeAt(0) === 0xfeff) start = 1;
+  if (!original.startsWith('---', start)) return none;
   const first = readLine(original, start);
   if (!first || first.text.trimEnd() !== '---') return none;
 

@@ -12,7 +12,9 @@
 //   cent-cedilla  "renfor¢ant"             ¢ between two letters → "ç"
 //   glued-quote   "DECLARATION‘SUR"        ‘ glued between two words → space (not after an elision:
 //                                          "l‘OSCE" is a wrong apostrophe, left as written)
-//   a-grave       "procéder a des"         the word "a" where avoir is impossible → "à" (see aIsPreposition)
+//   a-grave       "procéder a des"         the word "a" where avoir is impossible → "à" (see aIsPreposition
+//                                          and coordinatedA); doubtful cases ("protocoles a cette
+//                                          Convention", "accès a des recours") stay as written
 //   jusqu-a       "jusqu’a"                → "jusqu’à"
 //   S-five        "S. Nous reconnaissons"  "S" for 5 as a paragraph number, only right after paragraph 4
 //                                          (generally: after paragraph n4, "nS." becomes "n5.")
@@ -32,7 +34,7 @@ export const OCR_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['renforcant', 'renforçant'],
   ['organiseée', 'organisée'], ['organiseées', 'organisées'],
   ['vingtieme', 'vingtième'],
-  ['systeme', 'système'], ['systemes', 'systèmes'],
+  ['systeme', 'système'], ['systemes', 'systèmes'], ['systéme', 'système'], ['systémes', 'systèmes'],
   ['matiere', 'matière'], ['matieres', 'matières'],
   ['compléte', 'complète'], ['complétes', 'complètes'], ['complétent', 'complètent'],
   ['intéréts', 'intérêts'], ['intérét', 'intérêt'],
@@ -171,6 +173,35 @@ const AFTER_A = new Set(['travers', 'partir', 'savoir', 'condition', 'propos', '
 /** Nouns after "à l’" in fixed prepositional phrases ("à l’égard", "à l’issue"). */
 const AFTER_A_ELIDED = new Set(['égard', 'instar', 'issue', 'occasion', 'appui', 'échelle', 'exception', 'étranger', 'encontre', 'unanimité', 'initiative', 'attention', 'exclusion', 'horizon', 'intérieur', 'extérieur']);
 
+const CLITICS = new Set(['se', 'le', 'la', 'les', 'lui', 'leur', 'y', 'en', 'nous', 'vous']);
+/** Determiners after a coordinated "et a": "aux valeurs et a la gouvernance". */
+const DETERMINERS = new Set(['la', 'le', 'les', 'un', 'une', 'des', 'ses', 'son', 'sa', 'leur', 'leurs', 'cette', 'ce', 'cet', 'ces', 'tous', 'toutes', 'tout', 'toute', 'nos', 'notre']);
+
+/**
+ * "et a la gouvernance" repeats an "à"/"au"/"aux" (or an "a" already read as "à") of the same
+ * clause: "portant atteinte aux valeurs et a la gouvernance", "grâce à des contacts et a un dialogue".
+ * The clause is the text back to the last ; : . or line break, at most 200 characters.
+ */
+function coordinatedA(text: string, pos: number, edits: readonly OcrEdit[]): boolean {
+  const prev = wordBefore(text, pos);
+  if (!prev || text.slice(prev.start, prev.end) !== 'et') return false;
+  const next = wordAfter(text, pos + 1);
+  if (!next) return false;
+  const w1 = text.slice(next.start, next.end);
+  const elided = isApostrophe(text.charCodeAt(next.end)) && /^[lI1]$/.test(w1);
+  if (!elided && !DETERMINERS.has(w1)) return false;
+  let from = prev.start;
+  const stop = Math.max(0, pos - 200);
+  while (from > stop) {
+    const c = text.charCodeAt(from - 1);
+    if (c === 59 || c === 58 || c === 46 || c === 10) break;
+    from--;
+  }
+  if (/(?:^|[\s\u00a0])(?:à|au|aux)\s/.test(text.slice(from, prev.start))) return true;
+  for (let k = edits.length - 1; k >= 0 && edits[k].start >= from; k--) if (edits[k].rule === 'a-grave') return true;
+  return false;
+}
+
 interface WordAt {
   start: number;
   end: number;
@@ -205,17 +236,24 @@ export function aIsPreposition(text: string, pos: number): boolean {
   if (next) {
     const w1 = text.slice(next.start, next.end);
     const c = text.charCodeAt(next.end);
-    if (isApostrophe(c) && next.end - next.start === 1 && /^[lI1]$/.test(w1)) {
-      // "a l’OSCE", "a I’OSCE": the elided article before a name or a fixed noun.
+    if (isApostrophe(c) && next.end - next.start === 1 && /^[lI1smt]$/.test(w1)) {
+      // "a l’OSCE", "a I’OSCE": the elided article before a name or a fixed noun;
+      // "a s’associer", "a l’appliquer": an elided pronoun before an infinitive.
       const after = next.end + 1;
       const first = text.charCodeAt(after);
-      if (isUpper(first)) return true;
       let e = after;
       while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-      if (AFTER_A_ELIDED.has(text.slice(after, e))) return true;
+      const noun = text.slice(after, e);
+      if (isInfinitive(noun)) return true;
+      if (/^[lI1]$/.test(w1) && (isUpper(first) || AFTER_A_ELIDED.has(noun))) return true;
     } else if (!isApostrophe(c)) {
       const lw1 = w1.toLowerCase();
       if (w1 === lw1 && isInfinitive(lw1)) return true;
+      if (CLITICS.has(w1)) {
+        // "a la mettre en œuvre", "a se conformer": a pronoun, then an infinitive.
+        const next2 = wordAfter(text, next.end);
+        if (next2 && isInfinitive(text.slice(next2.start, next2.end))) return true;
+      }
       if (AFTER_A.has(lw1)) return true;
       const next2 = wordAfter(text, next.end);
       if (next2 && AFTER_A.has(`${lw1} ${text.slice(next2.start, next2.end).toLowerCase()}`)) return true;
@@ -276,7 +314,7 @@ export function findOcrEdits(text: string): OcrEdit[] {
       const before = start > 0 ? text.charCodeAt(start - 1) : 32;
       if (isApostrophe(before) && start >= 6 && text.slice(start - 6, start - 1).toLowerCase() === 'jusqu' && !isLetter(text.charCodeAt(i))) {
         edits.push({ start, end: i, to: 'à', kind: 'ocr', rule: 'jusqu-a' });
-      } else if ((before === 32 || before === 10) && text.charCodeAt(i) === 32 && aIsPreposition(text, start)) {
+      } else if ((before === 32 || before === 10) && text.charCodeAt(i) === 32 && (aIsPreposition(text, start) || coordinatedA(text, start, edits))) {
         edits.push({ start, end: i, to: 'à', kind: 'ocr', rule: 'a-grave' });
       }
       continue;
