@@ -174,8 +174,20 @@ function foldInto(s: string, withMap: boolean): number {
 /** Fold for matching only: case, accents, apostrophes, quotes, dashes, spaces, ligatures. Never shown or inserted. */
 export function fold(s: string): string {
   if (alreadyFolded(s)) return s;
-  return codesToString(buf, foldInto(s, false));
+  if (s.length > MEMO_MAX_LENGTH) return codesToString(buf, foldInto(s, false));
+  // Words and short keys repeat across a corpus: remember them (bounded, cleared when full).
+  let f = memo.get(s);
+  if (f === undefined) {
+    f = codesToString(buf, foldInto(s, false));
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(s, f);
+  }
+  return f;
 }
+
+const MEMO_MAX_LENGTH = 40;
+const MEMO_SIZE = 50_000;
+const memo = new Map<string, string>();
 
 /**
  * Fold, keeping for each folded character the index of the source character it came from.
