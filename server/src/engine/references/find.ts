@@ -71,6 +71,8 @@ const BODY_HEADS = new Map<string, ReferenceType>([
   ['parlement', 'organ'], ['groupe', 'organ'], ['direction', 'organ'],
 ]);
 
+const OPENING_QUOTES = new Set(['«', '"', '“', '(', '„']);
+const SENTENCE_ENDS = new Set(['.', '!', '?', '•', '*', '▪', '●', '◦', '…']);
 const ARTICLES = new Set(['la', 'le', 'les', "l'", 'un', 'une']);
 const DEICTIC_DETERMINERS = new Set(['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit', 'lesdites', 'lesdits', 'dite', 'dit']);
 const DEICTIC_ADJECTIVES = new Set([
@@ -104,7 +106,7 @@ const VERBS = new Set([
   'lancee', 'tenu', 'tenue', 'tenus', 'tenues', 'prevu', 'prevue', 'prevus', 'prevues', 'intitule', 'intitulee',
   'intitules', 'intitulees', 'consacre', 'consacree', 'entre', 'entree', 'vise', 'visee', 'vises', 'visees', 'precede',
   'precedee', 'examinee', 'modifie', 'modifiee', 'amende', 'amendee', 'etabli', 'etablie', 'cree', 'creee', 'fonde',
-  'fondee', 'charge', 'chargee', 'charges', 'chargees', 'reunie', 'reuni', 'reunis', 'reunies',
+  'fondee', 'charge', 'chargee', 'charges', 'chargees', 'reunie', 'reuni', 'reunis', 'reunies', 'commis', 'commise', 'commises', 'destine', 'destinee', 'destines', 'destinees',
 ]);
 const INFINITIVE_NOUNS = new Set([
   'mer', 'fer', 'hiver', 'dossier', 'fichier', 'papier', 'casier', 'quartier', 'metier', 'chantier', 'policier',
@@ -123,6 +125,9 @@ function isInfinitive(k: string): boolean {
 function isNumberWord(k: string): boolean {
   return k === 'n°' || k === 'no' || k === 'nos' || k === 'n°s' || k === 'numero' || k === 'numeros';
 }
+
+/** Longest complement read after a head, in tokens (pattern complements run to ~20; known names are matched whole). */
+const MAX_COMPLEMENT = 40;
 
 const TREATY_SERIES = new Set(['stce', 'ste', 'ets', 'cets']);
 
@@ -164,6 +169,10 @@ interface Draft {
   issuerRange?: [number, number];
   plural?: boolean;
   shared?: (typeof SHARED_ORGAN_NAMES)[number];
+  /** For an acronym the text defined: the mention that defined it. */
+  definedBy?: Draft;
+  /** Superseded by a known name covering it. */
+  dropped?: boolean;
 }
 
 class Finder {
@@ -176,6 +185,7 @@ class Finder {
   readonly consumed: Uint8Array;
   readonly kb = knowledge();
   readonly drafts: Draft[] = [];
+  private readonly signalsByWanted = new Map<string, Array<{ start: number; org: string }>>();
 
   constructor(readonly clean: CleanText) {
     this.tokens = tokenize(clean.text);
@@ -205,11 +215,11 @@ class Finder {
 
   private isSentenceStart(i: number): boolean {
     let j = i - 1;
-    while (j >= 0 && ['«', '"', '“', '(', '„'].includes(this.tokens[j].k) && this.tokens[j].type === 'punct') j--;
+    while (j >= 0 && this.tokens[j].type === 'punct' && OPENING_QUOTES.has(this.tokens[j].k)) j--;
     if (j < 0) return true;
     const p = this.tokens[j];
     if (p.type === 'break') return true;
-    if (p.type === 'punct' && ['.', '!', '?', '•', '*', '▪', '●', '◦', '…'].includes(p.k)) return true;
+    if (p.type === 'punct' && SENTENCE_ENDS.has(p.k)) return true;
     // A dash bullet at the start of a line.
     if (p.type === 'punct' && p.k === '-' && (j === 0 || this.tokens[j - 1].type === 'break')) return true;
     return false;
@@ -323,7 +333,9 @@ class Finder {
       commit(j);
       i = j;
     };
-    while (i < tokens.length) {
+    // A citation's complement is never this long; the cap keeps a pathological line linear.
+    const limit = Math.min(tokens.length, from + MAX_COMPLEMENT);
+    while (i < limit) {
       const t = tokens[i];
       if (t.type === 'break') break;
       // Numbered lists: "résolutions 1267 (1999), 1373 (2001) et 2178 (2014)", "décisions … n° 3/05 … et n° 5/06".
@@ -360,6 +372,10 @@ class Finder {
           if (w.acronym) break;
           w.acronym = p.acronym;
           w.acronymTokens = [i, p.end];
+          // "Centre régional … (CRLC) et de l’Office …": the defined name ends at its acronym.
+          onlyDeictic = false;
+          commit(p.end);
+          break;
         }
         if (p.symbol) w.symbol ??= p.symbol;
         if (current) (current as Item).years.push(...p.years);
@@ -411,7 +427,8 @@ class Finder {
         }
         if (numbered && this.numberAt(j) >= 0 && (k === 'de' || k === "d'")) break;
         let article = false;
-        if (ARTICLES.has(tokens[j]?.k ?? '') && tokens[j].type === 'word' && tokens[j].k !== 'un' && tokens[j].k !== 'une') {
+        const partitive = tokens[j]?.k === 'des' && (k === 'pour' || k === 'contre' || k === 'sur' || k === 'entre');
+        if ((partitive || ARTICLES.has(tokens[j]?.k ?? '')) && tokens[j].type === 'word' && tokens[j].k !== 'un' && tokens[j].k !== 'une') {
           article = true;
           j++;
         }
@@ -433,6 +450,12 @@ class Finder {
         const nk = next.k;
         if (['de', "d'", 'du', 'des', 'a', 'au', 'aux', 'sur', 'contre', 'pour', 'en'].includes(nk)) {
           i++; // the group after "et" is committed only if it reads as one
+          continue;
+        }
+        if (afterNoun && this.isModifier(i + 1) && !DEICTIC_ADJECTIVES.has(nk)) {
+          // "de nature raciste et xénophobe"
+          commit(i + 2);
+          i += 2;
           continue;
         }
         if (inGroup && (nk === 'la' || nk === 'le' || nk === 'les' || nk === "l'") && this.isNoun(i + 2, true) && this.lower(i + 2) && !INSTRUMENT_HEADS.has(tokens[i + 2].k)) {
@@ -561,6 +584,8 @@ class Finder {
   /** Pass 2: known names everywhere (bodies, and instruments without a head noun: POLIS, I-24/7, Guidebook). */
   known(instrumentSpans: Array<[number, number]>): void {
     const tokens = this.tokens;
+    this.drafts.sort((a, b) => a.start - b.start);
+    const pass1 = this.drafts.length; // pass-1 drafts, in start order: binary searched below
     let s = 0;
     for (let i = 0; i < tokens.length; i++) {
       if (this.consumed[i] || (tokens[i].type !== 'word' && tokens[i].type !== 'symbol')) continue;
@@ -572,6 +597,14 @@ class Finder {
         if (s < instrumentSpans.length && instrumentSpans[s][0] <= i) continue;
       }
       let end = m.end;
+      if (kind === 'instrument') {
+        // Trailing year qualifiers ("Vienna Document 2011"), and pattern finds inside the name are this citation.
+        while (end < tokens.length && this.mask[end]) end++;
+        for (let k = firstAtOrAfter(this.drafts, i, pass1); k < pass1 && this.drafts[k].start < end; k++) {
+          const d = this.drafts[k];
+          if (d.kind === 'instrument' && !d.entry) d.dropped = true;
+        }
+      }
       let acronym = m.via === 'acronym' ? tokens[i].raw : this.acronymIn(i, m.end);
       const p = this.paren(end);
       if (p && p.acronym) {
@@ -582,7 +615,7 @@ class Finder {
       for (let j = i; j < m.end; j++) this.consumed[j] = 1;
       this.drafts.push({
         start: i, end, kind, type: m.entry ? m.entry.type : m.shared!.type, id: m.entry?.id ?? '', entry: m.entry,
-        acronym, years: this.yearsIn(i, m.end), symbol: null, shared: m.shared ?? undefined,
+        acronym, years: this.yearsIn(i, end), symbol: null, shared: m.shared ?? undefined,
       });
       i = m.end - 1;
     }
@@ -599,9 +632,8 @@ class Finder {
       if (!type) continue;
       const w = this.walk(i + 1, false, true);
       if (!w.complement || w.deictic) continue;
-      // Stop before a known body the complement runs into, so "… du Conseil de l’Europe" stays its own mention.
+      // Known bodies inside the complement ("… de l’Union européenne …") stay mentions of their own.
       let end = w.end;
-      for (let j = i + 1; j < w.end; j++) if (this.consumed[j]) { end = j; break; }
       while (end > i + 1 && ['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'a', 'au', 'aux', 'pour', 'sur', 'contre'].includes(tokens[end - 1].k)) end--;
       if (end <= i + 1) continue;
       let acronym: string | null = null;
@@ -609,9 +641,8 @@ class Finder {
         acronym = w.acronym;
         for (let j = w.acronymTokens[0]; j < w.acronymTokens[1]; j++) this.consumed[j] = 1;
       }
-      for (let j = i; j < end; j++) this.consumed[j] = 1;
+      this.consumed[i] = 1;
       this.drafts.push({ start: i, end, kind: 'body', type, id: '', entry: null, acronym, years: [], symbol: null });
-      i = end - 1;
     }
   }
 
@@ -631,24 +662,41 @@ class Finder {
       if (!d || (t.raw.length < 3 && !d.entry)) continue;
       if (this.tokens[i - 1]?.k === '(' && this.tokens[i + 1]?.k === ')') continue;
       this.consumed[i] = 1;
-      this.drafts.push({ ...d, start: i, end: i + 1, acronym: t.raw, years: [], symbol: null, number: d.number, issuerRange: undefined, plural: false });
+      this.drafts.push({ ...d, start: i, end: i + 1, acronym: t.raw, years: [], symbol: null, number: d.number, issuerRange: undefined, plural: false, definedBy: d });
     }
   }
 
   /** Ids, canonical names and shared organs, once every mention is known. */
   resolve(): void {
-    const bodies = this.drafts.filter((d) => d.kind === 'body' && d.entry).sort((a, b) => a.start - b.start);
+    this.drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+    const signals = this.drafts.filter((d) => d.kind === 'body' && d.entry && !d.shared);
+    const byPerson = new Map<string, KnownEntry>();
+    for (const d of signals) {
+      if (!d.entry!.organisation) continue;
+      const after = this.personAfter(d.end);
+      const before = this.personBefore(d.start);
+      if (after) byPerson.set(after, d.entry!);
+      if (before) byPerson.set(before, d.entry!);
+    }
     for (const d of this.drafts) {
-      if (d.kind === 'body' && d.shared) {
-        const organisation = this.nearestOrganisation(d, bodies, Object.keys(d.shared.byOrganisation));
+      if (!d.shared) continue;
+      const person = this.personAfter(d.end);
+      const wanted = Object.values(d.shared.byOrganisation);
+      let entry = person ? byPerson.get(person) : undefined;
+      if (entry && !wanted.includes(entry.id)) entry = undefined;
+      if (!entry) {
+        const organisation = this.nearestOrganisation(d, signals, Object.keys(d.shared.byOrganisation));
         const id = organisation ? d.shared.byOrganisation[organisation] : undefined;
-        const entry = id ? this.kb.byId(id) : undefined;
-        if (entry) {
-          d.entry = entry;
-          d.id = entry.id;
-        } else d.id = 'body:' + this.keyText(d.start, d.end);
-        continue;
+        entry = id ? this.kb.byId(id) : undefined;
       }
+      if (entry) {
+        d.entry = entry;
+        d.id = entry.id;
+      } else d.id = 'body:' + this.keyText(d.start, d.end);
+    }
+    const bodies = this.drafts.filter((d) => d.kind === 'body' && d.entry);
+    for (const d of this.drafts) {
+      if (d.shared || d.definedBy) continue;
       if (d.entry) {
         d.id = d.entry.id;
         continue;
@@ -674,12 +722,18 @@ class Finder {
       }
       if (!d.id) d.id = 'body:' + this.keyText(d.start, d.end);
     }
+    for (const d of this.drafts) {
+      if (!d.definedBy) continue;
+      d.id = d.definedBy.id;
+      d.entry = d.definedBy.entry;
+    }
   }
 
   private derivedSymbol(d: Draft, bodies: Draft[]): string | null {
     if (!d.number || !d.issuerRange) return null;
     const [from, to] = d.issuerRange;
-    const issuer = bodies.find((b) => b.start >= from && b.start < to)?.entry?.id ?? null;
+    const k = firstAtOrAfter(bodies, from);
+    const issuer = k < bodies.length && bodies[k].start < to ? bodies[k].entry?.id ?? null : null;
     const head = this.tokens[from].k;
     const year = d.years[0];
     if (head.startsWith('resolution')) {
@@ -693,41 +747,71 @@ class Finder {
     return null;
   }
 
-  private nearestOrganisation(d: Draft, bodies: Draft[], wanted: string[]): string | null {
-    const orgOf = (b: Draft): string | null => {
-      // Only organisations named as such: an organ ("Conseil ministériel de l’OSCE") says where a
-      // meeting was, not whose Secretary General is speaking.
-      const e = b.entry!;
-      const org = e.type === 'organisation' ? e.id : null;
-      return org && wanted.includes(org) ? org : null;
-    };
-    const para = this.paragraph[d.start];
-    let before: string | null = null;
-    let after: string | null = null;
-    let beforeSame: string | null = null;
-    let afterSame: string | null = null;
-    for (const b of bodies) {
-      if (b === d) continue;
-      const org = orgOf(b);
-      if (!org) continue;
-      if (b.start < d.start) {
-        before = org;
-        if (this.paragraph[b.start] === para) beforeSame = org;
-      } else if (b.start > d.start) {
-        after ??= org;
-        if (this.paragraph[b.start] === para) afterSame ??= org;
+  /**
+   * The organisation a bare shared organ belongs to: the nearest organisation signal in the same
+   * paragraph (preceding first, then following), else the text's first signal (its author, named in
+   * the title or the opening: "Le Conseil de sécurité,", "L’Assemblée générale de l’OIPC-INTERPOL").
+   * A signal is a known organisation or an organ of one.
+   */
+  private nearestOrganisation(d: Draft, signals: Draft[], wanted: string[]): string | null {
+    const key = wanted.join(',');
+    let list = this.signalsByWanted.get(key);
+    if (!list) {
+      list = [];
+      for (const b of signals) {
+        const e = b.entry!;
+        const org = e.type === 'organisation' ? e.id : e.organisation ?? null;
+        if (org && wanted.includes(org)) list.push({ start: b.start, org });
       }
+      this.signalsByWanted.set(key, list);
     }
-    return beforeSame ?? afterSame ?? before ?? after;
+    if (list.length === 0) return null;
+    const para = this.paragraph[d.start];
+    const k = firstAtOrAfter(list, d.start);
+    const before = k > 0 ? list[k - 1] : null;
+    let after = k < list.length ? list[k] : null;
+    if (after && after.start === d.start) after = k + 1 < list.length ? list[k + 1] : null;
+    if (before && this.paragraph[before.start] === para) return before.org;
+    if (after && this.paragraph[after.start] === para) return after.org;
+    return list[0].org;
+  }
+
+  /** Surname of a person named right after a title ("Secrétaire général Jürgen Stock" → "stock"). */
+  private personAfter(from: number): string | null {
+    let j = from;
+    let last: Token | null = null;
+    while (j < this.tokens.length && j - from < 3) {
+      const t = this.tokens[j];
+      if (t.type !== 'word' || !t.cap || t.upper || FUNCTION_WORDS.has(t.k) || t.k.endsWith("'")) break;
+      last = t;
+      j++;
+    }
+    return last ? last.k : null;
+  }
+
+  /** Surname of a person named right before a title ("Jürgen Stock, Secrétaire général d’INTERPOL"). */
+  private personBefore(to: number): string | null {
+    let j = to - 1;
+    if (this.tokens[j]?.k === ',') j--;
+    const t = this.tokens[j];
+    if (!t || t.type !== 'word' || !t.cap || t.upper || FUNCTION_WORDS.has(t.k) || this.sentenceStart[j]) return null;
+    const p = this.tokens[j - 1];
+    return p && p.type === 'word' && p.cap && !p.upper ? t.k : null;
   }
 
   /** Folded words of a token range, qualifiers left out: "plan d'action conjoint triennal". */
   private keyText(from: number, to: number, plural = false): string {
     let out = '';
     let nounsLeft = plural ? 2 : 0;
+    let depth = 0;
     for (let j = from; j < to; j++) {
       const t = this.tokens[j];
-      if (this.mask[j] || t.type === 'break' || t.k === '(' || t.k === ')') continue;
+      if (t.type === 'punct' && t.k === '(') depth++;
+      if (t.type === 'punct' && t.k === ')') {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth > 0 || this.mask[j] || t.type === 'break') continue;
       let k = t.k;
       if (nounsLeft > 0 && t.type === 'word') {
         if (j === from || this.isModifier(j)) {
@@ -747,6 +831,7 @@ class Finder {
     const out: ReferenceMention[] = [];
     this.drafts.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const d of this.drafts) {
+      if (d.dropped) continue;
       const first = this.tokens[d.start];
       const last = this.tokens[d.end - 1];
       const cs = first.cs;
@@ -755,7 +840,7 @@ class Finder {
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({
-        text: text.slice(cs, ce).replace(/\s+/g, ' '),
+        text: singleSpaced(text.slice(cs, ce)),
         kind: d.kind,
         type: d.type,
         id: d.id,
@@ -772,6 +857,23 @@ class Finder {
     }
     return out;
   }
+}
+
+/** Index of the first element whose start is at or after `start` (the array is in start order). */
+function firstAtOrAfter(sorted: ReadonlyArray<{ start: number }>, start: number, length = sorted.length): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const ODD_SPACE = /[^\S ]| {2}/;
+function singleSpaced(s: string): string {
+  return ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 function singular(k: string): string {

@@ -89,7 +89,7 @@ export const KNOWN_ENTRIES: readonly KnownEntry[] = [
   instrument('uncac', 'convention', 'la', 'Convention des Nations Unies contre la corruption', ['CNUCC', 'UNCAC'], ['Convention de Mérida', 'United Nations Convention against Corruption', 'Merida Convention'], { year: '2003', symbols: ['A/RES/58/4'], topics: [T.corruption] }),
   instrument('un-gcts', 'strategy', 'la', 'Stratégie antiterroriste mondiale des Nations Unies', [], ['United Nations Global Counter-Terrorism Strategy'], { year: '2006', symbols: ['A/RES/60/288'], topics: [T.terror] }),
   instrument('udhr', 'declaration', 'la', 'Déclaration universelle des droits de l’homme', ['DUDH', 'UDHR'], ['Universal Declaration of Human Rights'], { year: '1948' }),
-  instrument('agenda-2030', 'other', 'le', 'Programme de développement durable à l’horizon 2030', [], ['2030 Agenda for Sustainable Development'], { year: '2015', symbols: ['A/RES/70/1'] }),
+  instrument('agenda-2030', 'other', 'le', 'Programme de développement durable à l’horizon 2030', [], [], { year: '2015', symbols: ['A/RES/70/1'] }),
   instrument('unsc-1267', 'resolution', 'la', 'résolution 1267 (1999) du Conseil de sécurité', [], [], { year: '1999', symbols: ['S/RES/1267 (1999)'], topics: [T.terror] }),
   instrument('unsc-1373', 'resolution', 'la', 'résolution 1373 (2001) du Conseil de sécurité', [], [], { year: '2001', symbols: ['S/RES/1373 (2001)'], topics: [T.terror] }),
   instrument('unsc-1540', 'resolution', 'la', 'résolution 1540 (2004) du Conseil de sécurité', [], [], { year: '2004', symbols: ['S/RES/1540 (2004)'] }),
@@ -262,7 +262,9 @@ export class KnowledgeBase {
    */
   matchAt(tokens: readonly Token[], start: number, skip?: Uint8Array): TrieMatch | null {
     let node: TrieNode | undefined = this.root;
-    let best: TrieMatch | null = null;
+    let best: TrieNode | null = null;
+    let bestEnd = 0;
+    let bestLength = 0;
     let length = 0;
     let i = start;
     while (i < tokens.length) {
@@ -273,9 +275,15 @@ export class KnowledgeBase {
       if (!node) break;
       length++;
       i++;
-      if (node.hit) best = { ...node.hit, end: i, length };
+      if (node.hit) {
+        best = node;
+        bestEnd = i;
+        bestLength = length;
+      }
     }
-    return best;
+    if (!best) return null;
+    const hit = best.hit!;
+    return { entry: hit.entry, shared: hit.shared, via: hit.via, end: bestEnd, length: bestLength };
   }
 }
 

@@ -1,34 +1,42 @@
 // Word tokens over folded text, shared by the knowledge file (to key its names) and the finder (to
 // walk citations), so both cut "l’Organisation", "n° 3/05", "S/RES/2178", "I-24/7" the same way.
-import { foldWithMap } from '../text/normalize';
-
-// fold() may or may not strip accents and map ’ to ' (its stub only lower-cases); this second,
-// length-preserving pass makes the keys identical either way.
-const ACCENTS: Record<string, string> = {
-  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', ç: 'c', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i',
-  î: 'i', ï: 'i', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ù: 'u', ú: 'u', û: 'u', ü: 'u', ý: 'y',
-  ÿ: 'y', 'ś': 's', 'š': 's', 'ž': 'z', 'č': 'c', 'ř': 'r', 'ą': 'a', 'ę': 'e', 'ł': 'l',
-  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u00b4': "'", '`': "'",
-  '\u00a0': ' ', '\u202f': ' ', '\u2007': ' ', '\u2009': ' ', 'º': '°',
-  '\u2013': '-', '\u2014': '-', '\u2010': '-', '\u2011': '-',
-};
-
-function strip(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const r = ACCENTS[s[i]];
-    if (r !== undefined) {
-      out += s.slice(from, i) + r;
-      from = i + 1;
-    }
+// Matching keys. fold() (text/normalize) collapses white space and expands ligatures, so its output
+// needs an offset map; the finder instead folds character for character (same length as the text,
+// so key offsets ARE clean-text offsets), with the same rules where it matters for names: case,
+// accents, apostrophes, quotes, dashes. Knowledge names and texts go through the same function,
+// so they always meet; and it costs one native toLowerCase() plus a lookup per non-ASCII character.
+const FOLD_ONE = new Map<string, string>();
+(function buildFoldTable() {
+  for (let c = 0x80; c < 0x250; c++) {
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (base.length === 1 && base !== ch) FOLD_ONE.set(ch, base);
   }
-  return from === 0 ? s : out + s.slice(from);
-}
+  const set = (chars: string, to: string): void => {
+    for (const ch of chars) FOLD_ONE.set(ch, to);
+  };
+  set('\u2019\u2018\u02bc\u201b\u2032\u00b4`', "'");
+  set('\u00ab\u00bb\u201c\u201d\u201e\u201f', '"');
+  set('\u2010\u2011\u2012\u2013\u2014\u2015\u2212', '-');
+  set('\u00a0\u202f\u2007\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u205f\u3000', ' ');
+  set('\u00ba', '°');
+  set('\u00f8\u00d8', 'o');
+  set('\u0142\u0141', 'l');
+})();
 
-/** Matching key of a string: fold() plus accent, apostrophe, space and dash unification (same length as fold()). */
+/** Key of a string, character for character (same length): lower case, accents off, ’ → ', « » → ", – → -. */
 export function keyOf(s: string): string {
-  return strip(foldWithMap(s).folded);
+  const lower = s.toLowerCase();
+  if (lower.length !== s.length) {
+    // A character whose lower case is longer ("İ"): fold one by one.
+    let out = '';
+    for (const ch of s) {
+      const l = ch.length === 1 ? ch.toLowerCase() : ch;
+      out += l.length === ch.length ? FOLD_ONE.get(l) ?? l : ch;
+    }
+    return out;
+  }
+  return lower.replace(/[^\x00-\x7f]/g, (ch) => FOLD_ONE.get(ch) ?? ch);
 }
 
 export type TokenType = 'word' | 'number' | 'symbol' | 'punct' | 'break';
@@ -50,55 +58,62 @@ export interface Token {
 
 const ELISIONS = new Set(['l', 'd', 'qu', 's', 'n', 'j', 'm', 't', 'c', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 
+const COMBINING = /[\u0300-\u036f]/;
+const COMBINING_ALL = /[\u0300-\u036f]/g;
+const LETTER = /[\p{L}\p{M}]/u;
 function isWordChar(c: string): boolean {
   if (c >= 'a' && c <= 'z') return true;
   if (c >= '0' && c <= '9') return true;
   if (c < '\u00c0') return false;
-  return c !== '\u00d7' && c !== '\u00f7' && /[\p{L}\p{M}]/u.test(c);
+  return c !== '\u00d7' && c !== '\u00f7' && LETTER.test(c);
 }
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isLetter = (c: string): boolean => isWordChar(c) && !isDigit(c);
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 const PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '«', '»', '"', '“', '”', '„', '-', '…', '•', '·', '/', '*', '▪', '●', '◦', '§']);
 
-/** Words after which a line break cannot end a paragraph: the sentence obviously goes on. */
+/** Words after which a line break in a hard-wrapped draft cannot end a paragraph: the sentence obviously goes on. */
 const CONTINUES = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'a', 'au', 'aux', 'et', 'ou', 'sur', 'contre', 'pour', 'en', 'par', 'un', 'une', 'relative', 'relatif', 'relatives', 'relatifs', 'dans', 'avec', 'entre']);
 
 /**
- * Tokens of `text` (a clean text or a name from the knowledge file). `origin` maps key offsets to
- * text offsets. A line break becomes a `break` token unless the sentence obviously continues (the
- * next line starts in lower case, or the previous word is a preposition or an article), so hard-wrapped
- * drafts and one-paragraph-per-line clean text both read right.
+ * Tokens of `text` (a clean text or a name from the knowledge file). A line break becomes a `break`
+ * token; in a hard-wrapped text (see `wrapped`) only when the sentence does not obviously go on (next
+ * line in lower case, previous word a preposition or an article, long line followed by a capital).
  */
 export function tokenize(text: string): Token[] {
-  const { folded, origin } = foldWithMap(text);
-  const k = strip(folded);
+  const k = keyOf(text);
+  // Clean text has one paragraph per line: every line break ends a paragraph. A raw draft is hard
+  // wrapped: some line goes on in lower case on the next one, and breaks are judged one by one.
+  const wrapped = isHardWrapped(text);
   const tokens: Token[] = [];
   const n = k.length;
-  const cleanStart = (i: number): number => origin[i];
-  const cleanEnd = (i: number): number => {
-    // End after the last folded character's source, plus any combining marks fold() dropped.
-    let e = i > 0 ? origin[i - 1] + 1 : 0;
-    while (e < text.length && text.charCodeAt(e) >= 0x300 && text.charCodeAt(e) <= 0x36f) e++;
-    return e;
-  };
   const push = (type: TokenType, s: number, e: number): void => {
-    const cs = cleanStart(s);
-    const ce = cleanEnd(e);
+    const cs = s;
+    const ce = e;
     const raw = text.slice(cs, ce);
     let cap = false;
     let letters = 0;
     let lower = 0;
     for (let j = 0; j < raw.length; j++) {
-      const ch = raw[j];
-      const up = ch.toUpperCase();
-      const lo = ch.toLowerCase();
-      if (up === lo) continue;
-      if (letters === 0) cap = ch === up;
+      const c = raw.charCodeAt(j);
+      let isUpper: boolean;
+      if (c < 128) {
+        if (c >= 65 && c <= 90) isUpper = true;
+        else if (c >= 97 && c <= 122) isUpper = false;
+        else continue;
+      } else {
+        const ch = raw[j];
+        const up = ch.toUpperCase();
+        if (up === ch.toLowerCase()) continue;
+        isUpper = ch === up;
+      }
+      if (letters === 0) cap = isUpper;
       letters++;
-      if (ch === lo) lower++;
+      if (!isUpper) lower++;
     }
-    tokens.push({ type, k: k.slice(s, e), cs, ce, raw, cap, upper: letters >= 2 && lower === 0 });
+    let key = k.slice(s, e);
+    if (COMBINING.test(key)) key = key.replace(COMBINING_ALL, ''); // decomposed accents (NFD input)
+    tokens.push({ type, k: key, cs, ce, raw, cap, upper: letters >= 2 && lower === 0 });
   };
   let i = 0;
   while (i < n) {
@@ -108,27 +123,28 @@ export function tokenize(text: string): Token[] {
       while (j < n && isSpace(k[j])) j++;
       // fold() may have collapsed the run into one space: look for the line break in the text itself.
       let newlines = 0;
-      const to = j < n ? cleanStart(j) : text.length;
-      for (let m = cleanStart(i); m < to; m++) {
+      const to = j < n ? (j) : text.length;
+      for (let m = (i); m < to; m++) {
         const ch = text.charCodeAt(m);
         if (ch === 10 || ch === 0x2028 || ch === 0x2029 || (ch === 13 && text.charCodeAt(m + 1) !== 10)) newlines++;
       }
       const newline = newlines > 0;
       if (newline && tokens.length > 0 && j < n) {
         const prev = tokens[tokens.length - 1];
-        const ch = text[cleanStart(j)] ?? '';
+        const ch = text[(j)] ?? '';
         const nextCap = isLetter(k[j]) && ch === ch.toUpperCase();
         const nextAlnum = isWordChar(k[j]);
         const prevEnds = prev.type === 'punct' && '.;:!?"»)'.includes(prev.k);
         // A hard wrap inside a sentence, or a new paragraph? New paragraph after closing punctuation,
         // before a bullet, or before a capital when the previous line is short (a heading, a title).
         let continues: boolean;
-        if (prev.type === 'word' && CONTINUES.has(prev.k)) continues = true;
+        if (!wrapped) continues = false;
+        else if (prev.type === 'word' && CONTINUES.has(prev.k)) continues = true;
         else if (prevEnds || !nextAlnum || prev.type === 'break') continues = false;
         else if (!nextCap) continues = true;
         else if (newlines > 1) continues = false; // a blank line
         else continues = lineLength(text, prev.ce) >= 50;
-        if (!continues && prev.type !== 'break') tokens.push({ type: 'break', k: '\n', cs: cleanStart(i), ce: cleanStart(i), raw: '\n', cap: false, upper: false });
+        if (!continues && prev.type !== 'break') tokens.push({ type: 'break', k: '\n', cs: (i), ce: (i), raw: '\n', cap: false, upper: false });
       }
       i = j;
       continue;
@@ -147,13 +163,13 @@ export function tokenize(text: string): Token[] {
         const next = j + 1 < n ? k[j + 1] : '';
         if (d === '-' && isWordChar(next) && j > i) { j++; continue; }
         if (d === '°' && j === i + 1 && k[i] === 'n') { j++; continue; }
-        if (d === '/' && isWordChar(next) && (hasDigit || isDigit(next) || isUpperRun(text, cleanStart(i), cleanStart(j)))) {
+        if (d === '/' && isWordChar(next) && (hasDigit || isDigit(next) || isUpperRun(text, (i), (j)))) {
           hasSlash = true;
           j++;
           continue;
         }
         // "PC.DEC/1049", "MC.DOC/4/15": a dot inside an upper-case symbol.
-        if (d === '.' && isLetter(next) && isUpperRun(text, cleanStart(i), cleanStart(j)) && isUpperRun(text, cleanStart(j + 1), cleanStart(j + 2)) && /^[A-Z]{1,4}(?:\.[A-Z]{1,4})*$/.test(text.slice(cleanStart(i), cleanStart(j)))) {
+        if (d === '.' && isLetter(next) && isUpperRun(text, (i), (j)) && isUpperRun(text, (j + 1), (j + 2)) && /^[A-Z]{1,4}(?:\.[A-Z]{1,4})*$/.test(text.slice((i), (j)))) {
           j++;
           continue;
         }
@@ -166,7 +182,7 @@ export function tokenize(text: string): Token[] {
         // "l’OSCE", "d’INTERPOL", and OCR's "I’OSCE", "1’Organisation".
         if (d === "'" && isLetter(next)) {
           const w = k.slice(i, j);
-          const ocr = (w === 'i' || w === '1') && /\p{Lu}/u.test(text[cleanStart(j + 1)] ?? '');
+          const ocr = (w === 'i' || w === '1') && /\p{Lu}/u.test(text[(j + 1)] ?? '');
           if (ELISIONS.has(w) || ocr) {
             push('word', i, j + 1);
             if (ocr) tokens[tokens.length - 1].k = w === '1' || w === 'i' ? "l'" : tokens[tokens.length - 1].k;
@@ -183,7 +199,7 @@ export function tokenize(text: string): Token[] {
       const word = k.slice(i, j);
       let type: TokenType = 'word';
       if (/^\d+(?:\/\d+)*$/.test(word)) type = 'number';
-      else if (hasSlash && hasDigit && /\p{Lu}/u.test(text[cleanStart(i)] ?? '')) type = 'symbol';
+      else if (hasSlash && hasDigit && /\p{Lu}/u.test(text[(i)] ?? '')) type = 'symbol';
       else if (/^[a-z]{2,4}-\d{4}-res-\d+$/.test(word)) type = 'symbol'; // INTERPOL "AG-2015-RES-03"
       push(type, i, j);
       i = j;
@@ -197,6 +213,21 @@ export function tokenize(text: string): Token[] {
     i++; // other symbols: ignored
   }
   return tokens;
+}
+
+/** Some line ends on a letter or a comma and the next one goes on in lower case. */
+function isHardWrapped(text: string): boolean {
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    let b = i - 1;
+    while (b >= 0 && (text[b] === ' ' || text[b] === '\t' || text[b] === '\r')) b--;
+    let a = i + 1;
+    while (a < text.length && (text[a] === ' ' || text[a] === '\t')) a++;
+    if (b < 0 || a >= text.length) continue;
+    const before = text[b];
+    const after = text[a];
+    if ((before === ',' || before.toLowerCase() !== before.toUpperCase()) && after !== after.toUpperCase() && after.toLowerCase() === after) return true;
+  }
+  return false;
 }
 
 /** Length of the line that ends at or after `at`, counted back to the previous line break. */

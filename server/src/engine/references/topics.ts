@@ -14,14 +14,16 @@ export interface Topic {
 interface TopicSource {
   id: string;
   label: string;
+  /** Topics this one is a case of: a text on foreign terrorist fighters is about terrorism. */
+  implies?: string[];
   /** Terms as written; singular and plural forms are both matched. */
   terms: string[];
 }
 
 const SOURCES: TopicSource[] = [
-  { id: 'transnational-organised-crime', label: 'la criminalité transnationale organisée', terms: ['criminalité transnationale organisée', 'crime transnational organisé', 'criminalité organisée transnationale'] },
+  { id: 'transnational-organised-crime', label: 'la criminalité transnationale organisée', implies: ['organised-crime'], terms: ['criminalité transnationale organisée', 'crime transnational organisé', 'criminalité organisée transnationale'] },
   { id: 'organised-crime', label: 'la criminalité organisée', terms: ['criminalité organisée', 'crime organisé', 'groupe criminel organisé', 'groupes criminels organisés'] },
-  { id: 'foreign-terrorist-fighters', label: 'les combattants terroristes étrangers', terms: ['combattants terroristes étrangers', 'combattant terroriste étranger'] },
+  { id: 'foreign-terrorist-fighters', label: 'les combattants terroristes étrangers', implies: ['terrorism'], terms: ['combattants terroristes étrangers', 'combattant terroriste étranger'] },
   { id: 'terrorism', label: 'le terrorisme', terms: ['terrorisme', 'terroriste', 'antiterroriste', 'lutte antiterroriste', 'contre-terrorisme'] },
   { id: 'trafficking-in-human-beings', label: 'la traite des êtres humains', terms: ['traite des êtres humains', 'traite d’êtres humains', 'traite des personnes', 'traite de personnes'] },
   { id: 'migrant-smuggling', label: 'le trafic de migrants', terms: ['trafic de migrants', 'trafic illicite de migrants', 'passeurs de migrants'] },
@@ -71,6 +73,7 @@ export function findTopics(cleanText: string): string[] {
     if (id) found.add(id);
     if (found.size === TOPICS.length) break;
   }
+  for (const s of SOURCES) if (found.has(s.id)) for (const implied of s.implies ?? []) found.add(implied);
   return TOPICS.filter((t) => found.has(t.id)).map((t) => t.id);
 }
 
