@@ -32,7 +32,8 @@ export interface PrecedentApi {
   readonly statusBarText: string;
 }
 
-let client: LanguageClient | undefined;
+/** The client once started; restarts chain on it so a command never meets a stopped client. */
+let clientReady: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
 
 export async function activate(context: vscode.ExtensionContext): Promise<PrecedentApi> {
   const output = vscode.window.createOutputChannel('Précédent');
@@ -56,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
     statusEmitter.fire(status);
   };
 
-  const startClient = async (): Promise<void> => {
+  const startClient = async (): Promise<LanguageClient> => {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -71,39 +72,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
     };
     const started = new LanguageClient('precedent', 'Précédent', serverOptions, clientOptions);
     started.onNotification(CORPUS_STATUS_NOTIFICATION, (status: CorpusStatus) => showStatus(status));
-    client = started;
     await started.start();
+    return started;
+  };
+  const restartClient = (why: string): Promise<LanguageClient | undefined> => {
+    clientReady = clientReady.then(async (running) => {
+      output.appendLine(`${why}: restarting the language server`);
+      await running?.stop().catch(() => undefined);
+      return startOrReport();
+    });
+    return clientReady;
+  };
+  const startOrReport = async (): Promise<LanguageClient | undefined> => {
+    try {
+      return await startClient();
+    } catch (error) {
+      statusItem.text = '$(error) Précédent';
+      statusItem.tooltip = `Précédent : le serveur n’a pas démarré (${(error as Error).message})`;
+      output.appendLine(`language server failed to start: ${(error as Error).stack ?? error}`);
+      return undefined;
+    }
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('precedent.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('precedent.reindex', async () => {
-      if (!client) return;
+      const running = await clientReady;
+      if (!running) return;
       statusItem.text = '$(sync~spin) Précédent';
-      await client.sendRequest(REINDEX_REQUEST);
+      await running.sendRequest(REINDEX_REQUEST);
     }),
-    vscode.commands.registerCommand('precedent.findSimilarClauses', () => findSimilarClauses()),
+    vscode.commands.registerCommand('precedent.findSimilarClauses', async () => findSimilarClauses(await clientReady)),
     // The document selector is fixed when the client starts, so widening it to plain text means a restart.
-    vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration('precedent.enableInPlainText')) return;
-      output.appendLine('precedent.enableInPlainText changed: restarting the language server');
-      await client?.stop();
-      await startClient();
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('precedent.enableInPlainText')) void restartClient('precedent.enableInPlainText changed');
     }),
     // Trusting the workspace lets the server read the corpus folders it names: restart to pick them up.
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      await client?.stop();
-      await startClient();
-    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restartClient('workspace trusted')),
   );
 
-  try {
-    await startClient();
-  } catch (error) {
-    statusItem.text = '$(error) Précédent';
-    statusItem.tooltip = `Précédent : le serveur n’a pas démarré (${(error as Error).message})`;
-    output.appendLine(`language server failed to start: ${(error as Error).stack ?? error}`);
-  }
+  clientReady = startOrReport();
+  await clientReady;
 
   return {
     get corpusStatus() { return lastStatus; },
@@ -123,8 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  const running = await clientReady;
+  await running?.stop();
 }
 
 function documentSelector(): DocumentSelector {
@@ -139,7 +148,7 @@ interface ClausePick extends vscode.QuickPickItem {
   clause: SimilarClause;
 }
 
-async function findSimilarClauses(): Promise<void> {
+async function findSimilarClauses(client: LanguageClient | undefined): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client) {
     void vscode.window.showInformationMessage('Précédent : placez le curseur dans une clause d’un projet de déclaration.');
@@ -152,7 +161,7 @@ async function findSimilarClauses(): Promise<void> {
   };
   const clauses = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Précédent : recherche de clauses semblables' },
-    () => client!.sendRequest<SimilarClause[]>(SIMILAR_CLAUSES_REQUEST, params),
+    () => client.sendRequest<SimilarClause[]>(SIMILAR_CLAUSES_REQUEST, params),
   );
   if (!clauses || clauses.length === 0) {
     void vscode.window.showInformationMessage('Précédent : aucune clause semblable dans les précédents.');

@@ -22,15 +22,15 @@ export function describeStatus(status: CorpusStatus): { text: string; tooltip: s
  */
 export function renderDiff(diff: SimilarClause['diff'], fallback: string): string {
   if (!diff || diff.length === 0) return fold(fallback);
+  // Parts are runs of words without their surrounding spaces: join them with one.
   return diff
     .map((part) => {
-      const text = fold(part.text);
-      if (part.kind === 'same' || text.trim() === '') return text;
-      return part.kind === 'added' ? `⟦+ ${text.trim()}⟧` : `⟦− ${text.trim()}⟧`;
+      const text = fold(part.text).trim();
+      if (part.kind === 'same' || text === '') return text;
+      return part.kind === 'added' ? `⟦+ ${text}⟧` : `⟦− ${text}⟧`;
     })
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+    .filter((text) => text !== '')
+    .join(' ');
 }
 
 function fold(text: string): string {
