@@ -9,6 +9,10 @@ const onlyTier = process.argv[2];
 const tiers = [
   { name: 'unit', args: ['scripts/run-mocha.mjs', 'out/test/unit'] },
   { name: 'lsp', args: ['scripts/run-mocha.mjs', 'out/test/lsp'] },
+  // The packaged .vsix in code-server (VS Code for the browser) under headless Chromium: in-editor suite + UI.
+  { name: 'vscode', args: ['scripts/e2e/code-server-tier.mjs'] },
+  // Neovim's built-in LSP client on precedent-ls --stdio.
+  { name: 'nvim', args: ['scripts/e2e/nvim-tier.mjs'] },
 ];
 
 let passed = 0;
