@@ -162,8 +162,14 @@ export class FormulationMiner {
   private recHash: number[] = [];
   private recLen: number[] = [];
   private recCount: number[] = [];
-  /** Occurrences as flattened (doc, pos) pairs. */
+  /**
+   * Occurrences as flattened (doc, pos, generation) triples. Removing a document does not filter
+   * them (a common formulation has places in most documents: filtering on every removal or re-mine
+   * was quadratic); a place is live while its document's generation is unchanged, and stale ones
+   * are compacted away when a record is read.
+   */
   private recPlaces: number[][] = [];
+  private readonly docGeneration: number[] = [];
   private readonly freeRecords: number[] = [];
   private liveRecords = 0;
   private readonly maxRecords: number;
@@ -267,7 +273,7 @@ export class FormulationMiner {
     const byRecord = new Map<number, MinedFormulation>();
     for (let r = 0; r < this.recCount.length; r++) {
       if (this.recCount[r] < 2) continue;
-      const places = this.recPlaces[r];
+      const places = this.livePlaces(r);
       const n = this.recLen[r];
       if (!this.isClosed(places, n)) continue;
       const ids = this.docWords[places[0]]!.subarray(places[1], places[1] + n);
@@ -304,12 +310,12 @@ export class FormulationMiner {
   }
 
   private toFormulation(r: number): MinedFormulation {
-    const places = this.recPlaces[r];
+    const places = this.livePlaces(r);
     const n = this.recLen[r];
     const ids = this.docWords[places[0]]!.subarray(places[1], places[1] + n);
     const docs = new Set<number>();
     const out: WordPlace[] = [];
-    for (let k = 0; k < places.length; k += 2) {
+    for (let k = 0; k < places.length; k += 3) {
       docs.add(places[k]);
       out.push({ doc: places[k], pos: places[k + 1] });
     }
@@ -322,7 +328,7 @@ export class FormulationMiner {
     let right = -1;
     let leftSame = true;
     let rightSame = true;
-    for (let k = 0; k < places.length && (leftSame || rightSame); k += 2) {
+    for (let k = 0; k < places.length && (leftSame || rightSame); k += 3) {
       const ids = this.docWords[places[k]]!;
       const pos = places[k + 1];
       const l = pos > 0 ? ids[pos - 1] : 0;
@@ -373,6 +379,7 @@ export class FormulationMiner {
 
   private mine(doc: number): void {
     const ids = this.docWords[doc]!;
+    const generation = (this.docGeneration[doc] = (this.docGeneration[doc] ?? 0) + 1);
     const contributed: number[] = [];
     for (let i = 0; i + MIN_WORDS <= ids.length; i++) {
       if (!ids[i]) continue;
@@ -389,7 +396,7 @@ export class FormulationMiner {
         let r = this.recordOf.get(hash);
         if (r === undefined) r = this.newRecord(hash, n);
         this.recCount[r]++;
-        this.recPlaces[r].push(doc, i);
+        this.recPlaces[r].push(doc, i, generation);
         contributed.push(r);
       }
     }
@@ -399,19 +406,24 @@ export class FormulationMiner {
   private unmine(doc: number): void {
     const records = this.docRecords[doc];
     if (!records) return;
-    const touched = new Set<number>();
     for (const r of records) {
-      this.recCount[r]--;
-      touched.add(r);
+      if (--this.recCount[r] === 0) this.freeRecord(r);
     }
-    for (const r of touched) {
-      const places = this.recPlaces[r];
-      const kept: number[] = [];
-      for (let k = 0; k < places.length; k += 2) if (places[k] !== doc) kept.push(places[k], places[k + 1]);
-      this.recPlaces[r] = kept;
-      if (this.recCount[r] <= 0) this.freeRecord(r);
-    }
+    // The document's places become stale: the next mine() or removal changes its generation.
+    this.docGeneration[doc] = (this.docGeneration[doc] ?? 0) + 1;
     this.docRecords[doc] = undefined;
+  }
+
+  /** A record's live places (compacting stale ones away first). */
+  private livePlaces(r: number): number[] {
+    const places = this.recPlaces[r];
+    if (places.length === this.recCount[r] * 3) return places;
+    const kept: number[] = [];
+    for (let k = 0; k < places.length; k += 3) {
+      if (this.docWords[places[k]] && this.docGeneration[places[k]] === places[k + 2]) kept.push(places[k], places[k + 1], places[k + 2]);
+    }
+    this.recPlaces[r] = kept;
+    return kept;
   }
 
   private newRecord(hash: number, n: number): number {
