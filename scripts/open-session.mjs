@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, installExtension, packageExtension, root, startCodeServer, writeUserSettings } from './e2e/code-server.mjs';
+import { codeServerCached, ensureCodeServer, installExtension, packageExtension, root, startCodeServer, writeUserSettings } from './e2e/code-server.mjs';
 import { CODE_SERVER_BUILD, missing, which } from './e2e/prerequisites.mjs';
 
 const argv = process.argv.slice(2);
@@ -38,7 +38,7 @@ if (code && !argv.includes('--browser')) {
   process.exit(0);
 }
 
-const absent = missing(CODE_SERVER_BUILD);
+const absent = missing(codeServerCached() ? CODE_SERVER_BUILD.filter((c) => c.pkg === 'ripgrep') : CODE_SERVER_BUILD);
 if (absent.length) {
   console.error(`VS Code (\`code\`) is not installed, and serving it in the browser needs: ${absent.map((m) => m.what).join(', ')}.\n` +
     `  Install with: sudo apt-get install -y ${absent.map((m) => m.pkg).join(' ')}   (or install VS Code and run this again)`);

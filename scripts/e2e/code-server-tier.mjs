@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CODE_SERVER_BUILD, chromiumPath, endForMissing, missing, writeSummary } from './prerequisites.mjs';
-import { ensureCodeServer, freePort, installExtension, packageExtension, packageFolder, root, startCodeServer, writeUserSettings } from './code-server.mjs';
+import { codeServerCached, ensureCodeServer, freePort, installExtension, packageExtension, packageFolder, root, startCodeServer, writeUserSettings } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
 const screenshotsArg = argv.indexOf('--screenshots');
@@ -18,7 +18,8 @@ const screenshotsDir = join(root, screenshotsArg >= 0 ? argv[screenshotsArg + 1]
 const keep = argv.includes('--keep');
 const SUITE_TIMEOUT_MS = Number(process.env.PRECEDENT_E2E_TIMEOUT_MS ?? 300_000);
 
-const absent = missing([...CODE_SERVER_BUILD, ...CHROMIUM]);
+// Building code-server's native modules needs a toolchain only once; ripgrep stays its search tool.
+const absent = missing([...(codeServerCached() ? CODE_SERVER_BUILD.filter((c) => c.pkg === 'ripgrep') : CODE_SERVER_BUILD), ...CHROMIUM]);
 if (absent.length) endForMissing('vscode', absent, writeSummary);
 
 const started = Date.now();

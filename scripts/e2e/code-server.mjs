@@ -1,12 +1,20 @@
 // code-server (VS Code for the browser, with a Node extension host) as the test and demo editor:
 // the cached install, extension installs from .vsix, and a server on a free loopback port.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
+
+/** True when install-code-server.sh finished for this version (same folder rule as the script). */
+export function codeServerCached() {
+  const cache = process.env.PRECEDENT_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '/root', '.cache'), 'precedent');
+  return existsSync(join(cache, `code-server-${CODE_SERVER_VERSION}`, '.complete'));
+}
 
 /** The cached code-server folder, installing it first when absent (about 3 minutes, once). */
 export function ensureCodeServer() {
