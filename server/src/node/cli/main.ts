@@ -7,6 +7,7 @@ import { packageRoot } from '../corpusLoader';
 import { analyzeCommand } from './analyze';
 import { describeOptions, parseArgs, UsageError } from './args';
 import { CliError, type CliIO, type Command } from './context';
+import { lintCommand } from '../lintCommand';
 import { searchCommand } from './search';
 import { statsCommand } from './stats';
 
@@ -25,6 +26,7 @@ export function registerCommand(command: Command): void {
 registerCommand(analyzeCommand);
 registerCommand(searchCommand);
 registerCommand(statsCommand);
+registerCommand(lintCommand);
 
 /** The version in the package.json of the running copy (found by walking up from this file). */
 export function version(): string {
