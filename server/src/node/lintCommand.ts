@@ -1,6 +1,7 @@
 // `precedent lint DRAFT…`: the language server's diagnostics on the command line (CI, pre-commit).
 // Exit 0 when nothing at warning level or above, 1 when there are findings, 2 for usage/I/O errors.
 import { resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { decodePrecedent } from '../engine/text/decode';
 import { createDraftingService } from '../features/languageService';
 import { defaultSettings } from '../features/settings';
@@ -20,7 +21,7 @@ export const lintCommand: Command = {
     + 'Silence a rule inside a draft with a line <!-- precedent-disable RULE -->, or <!-- precedent-disable-next-line RULE -->.',
   options: [
     ...CORPUS_OPTIONS,
-    FORMAT_OPTION(['text', 'json'], 'text'),
+    FORMAT_OPTION(['text', 'json', 'sarif'], 'text'),
     { name: 'lang', kind: 'string', choices: ['fr', 'en'], valueName: 'fr|en', description: 'Language of the messages (default fr)' },
     { name: 'severity', kind: 'string', multiple: true, valueName: 'RULE=LEVEL', description: `Severity of a rule (error, warning, information, hint, off); repeatable. Rules: ${RULE_CODES.join(', ')}` },
   ],
@@ -57,7 +58,7 @@ async function lint(args: ParsedArgs, io: CliIO): Promise<number> {
   for (const d of drafts) {
     const diagnostics = service.doValidation({ uri: d.path, version: 1, getText: () => d.text }, settings);
     serious += diagnostics.filter((x) => x.severity === 1 || x.severity === 2).length;
-    if (format === 'json') {
+    if (format !== 'text') {
       report.push({ file: d.path, diagnostics });
       continue;
     }
@@ -67,8 +68,41 @@ async function lint(args: ParsedArgs, io: CliIO): Promise<number> {
       for (const r of x.relatedInformation ?? []) io.stdout(`    ${r.location.uri}:${r.location.range.start.line + 1}: ${r.message}\n`);
     }
   }
-  if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') io.stdout(JSON.stringify({ schemaVersion: 1, files: report }, null, 2) + '\n');
+  if (format === 'sarif') io.stdout(JSON.stringify(toSarif(report as Array<{ file: string; diagnostics: Diagnostic[] }>), null, 2) + '\n');
   return serious > 0 ? 1 : 0;
+}
+
+const SARIF_LEVELS = ['', 'error', 'warning', 'note', 'note'];
+
+/**
+ * SARIF 2.1.0 for code-scanning tools. SARIF lines and columns are 1-based; columns are counted in
+ * UTF-16 units, which SARIF allows through `columnKind`.
+ */
+function toSarif(report: Array<{ file: string; diagnostics: Diagnostic[] }>): object {
+  const rules = RULE_CODES.map((id) => ({ id }));
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{
+      tool: { driver: { name: 'precedent', informationUri: 'https://example.invalid/precedent', rules } },
+      columnKind: 'utf16CodeUnits',
+      results: report.flatMap(({ file, diagnostics }) => diagnostics.map((d) => ({
+        ruleId: String(d.code ?? 'precedent'),
+        level: SARIF_LEVELS[d.severity ?? 3],
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: file },
+            region: {
+              startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+            },
+          },
+        }],
+      }))),
+    }],
+  };
 }
 
 /** Entry point for the CLI's subcommand table: parse, run, map errors to exit code 2. */
