@@ -114,13 +114,15 @@ function missingReferences(ctx: FeatureContext, draft: Draft, mentions: readonly
   }
   const out: Finding[] = [];
   const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
+  // Topics overlap (transnational organised crime is also organised crime): one finding per reference.
+  const reportedIds = new Set<string>();
   for (const topicId of new Set(draft.analysed.topics)) {
     const ev = ctx.index.topicEvidence(topicId);
     if (ev.docCount < 2) continue;
     let reported = 0;
     for (const ref of ev.references) {
       if (reported >= 2) break;
-      if (ref.docCount < 2 || ref.docCount * 3 < ev.docCount * 2 || cited.has(ref.id)) continue;
+      if (ref.docCount < 2 || ref.docCount * 3 < ev.docCount * 2 || cited.has(ref.id) || reportedIds.has(ref.id)) continue;
       const entry = ctx.index.reference(ref.id);
       if (!entry) continue;
       // An organisation is cited by every text it issues: evidence only when filed under the topic.
@@ -146,6 +148,7 @@ function missingReferences(ctx: FeatureContext, draft: Draft, mentions: readonly
         fixes: insertion ? [{ title: msg.fixInsertClause(insertion.clause), edits: [insertion.edit], preferred: true }] : [], related,
       });
       reported++;
+      reportedIds.add(ref.id);
     }
   }
   return out;
@@ -225,9 +228,16 @@ function blankLineAfter(text: string, lineEnd: number): boolean {
   return /^\r?\n[ \t]*\r?\n/.test(text.slice(lineEnd, lineEnd + 20));
 }
 
+/**
+ * The clause's closing punctuation as the new clause should write it: a semicolon keeps the draft's
+ * non-breaking space (NBSP or narrow NBSP) before it, or gets an NBSP, so the fix itself passes the
+ * typography rule.
+ */
 function lastPunctuation(clauseText: string): string | null {
-  const m = /([,;])\s*$/.exec(clauseText);
-  return m ? m[1] : null;
+  const m = /([ \u00a0\u202f]?)([,;])\s*$/.exec(clauseText);
+  if (!m) return null;
+  if (m[2] === ',') return ',';
+  return (m[1] === '\u202f' ? '\u202f' : '\u00a0') + ';';
 }
 
 /** The bullet ("- ", "• ") of a clause's line, never its number or label. */

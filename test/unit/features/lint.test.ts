@@ -60,6 +60,12 @@ describe('lint', () => {
     assert.match(after, /Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée \(2000\),\n\nRéaffirment/);
   });
 
+  it('missing-reference fix after a preamble clause ending in ";" writes the NBSP before its own ";"', async () => {
+    const text = 'Nous, les Ministres,\n\nConscients de la menace que représente la criminalité transnationale organisée\u00a0;\n\nConvenons :\n';
+    const after = await fixed(text, 'missing-reference');
+    assert.match(after, /\nRappelant la Convention des Nations Unies contre la criminalité transnationale organisée \(2000\)\u00a0;\n/);
+  });
+
   it('no missing-reference once the draft cites it', async () => {
     const text = 'Les chefs de police,\n\nRappelant la Convention des Nations Unies contre la criminalité transnationale organisée,\n\nRéaffirment leur volonté de lutter contre la criminalité transnationale organisée ;\n';
     assert.equal(only(await lint(text), 'missing-reference').filter((d) => /Convention des Nations Unies contre/.test(d.message)).length, 0);
