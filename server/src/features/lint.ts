@@ -1,5 +1,6 @@
 // Lint: what a careful secretariat reviewer would say about a draft, each finding with its evidence
 // and, when the fix is clear, the edit that makes it.
+import { positionAt } from '../engine/text/lines';
 import type { Clause, OpenerForm, ReferenceEntry, ReferenceMention, Span } from '../engine/types';
 import { conjugate } from '../engine/structure/conjugate';
 import { parseMarker } from '../engine/structure/markers';
@@ -68,16 +69,7 @@ export function lintDraft(ctx: FeatureContext, draft: Draft, settings: Precedent
   if (on('mixed-voice')) findings.push(...mixedVoice(draft, msg));
   if (on('typography')) findings.push(...typography(draft, msg));
   const lineStarts = draft.analysed.lineStarts;
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number): number => positionAt(lineStarts, offset).line;
   return findings
     .filter((f) => f.code === 'analysis' || (on(f.code) && !isSilenced(draft, f.code, lineOf(f.span.start))))
     .sort((a, b) => a.span.start - b.span.start);
