@@ -36,12 +36,17 @@ export function doComplete(ctx: FeatureContext, draft: Draft, request: Completio
   const typed = lineBefore.slice(marker.bodyStart);
   const items: CompletionItem[] = [];
 
-  if (isClauseStart(text, lineStart, marker.bodyStart > 0) && /^[\p{L}’'\- ]*$/u.test(typed) && typed.split(/\s+/).filter(Boolean).length <= 3) {
+  const typedWords = typed.split(/\s+/).filter(Boolean).length;
+  const atClauseStart = isClauseStart(text, lineStart, marker.bodyStart > 0) && /^[\p{L}’'\- ]*$/u.test(typed) && typedWords <= 3;
+  if (atClauseStart) {
     const letters = typed.replace(/[^\p{L}]/gu, '').length;
     if (letters >= Math.max(1, settings.completion.minimumPrefix) && request.triggerCharacter !== ' ') {
       items.push(...openerItems(ctx, draft, offset, typed, request.position, msg));
     }
-  } else if (!/[.;!?]\s*$/.test(lineBefore)) {
+  }
+  // Past the opener's first word ("Rappelant la Conv"), the drafter may be writing the clause's
+  // object as much as a longer opener ("Prenant note"): offer both, openers first.
+  if ((!atClauseStart || typedWords >= 2) && !/[.;!?]\s*$/.test(lineBefore)) {
     items.push(...referenceItems(ctx, draft, offset, lineBefore, request.position, settings, msg, request.triggerCharacter));
     items.push(...formulationItems(ctx, draft, offset, request.position, msg, request.triggerCharacter));
   }
@@ -223,7 +228,7 @@ function referenceItem(draft: Draft, offset: number, line: string, start: number
   const viaAcronym = entry.acronyms.some((a) => fold(a) === fold(matchedKey));
   const mentionedBefore = draft.analysed.references.some((r) => r.id === entry.id && r.span.end <= offset - (line.length - start));
   const spelledOut = draft.analysed.references.some((r) => r.id === entry.id && r.span.end <= offset && fold(r.text) !== fold(r.acronym ?? ''));
-  const acronym = entry.acronyms[0] ?? null;
+  const acronym = entry.kind === 'instrument' ? frenchAcronymOf(entry) : entry.acronyms[0] ?? null;
   let name = entry.name;
   // First full mention: "l’Office … (ONUDC)"; once spelled out, the acronym is enough.
   if (acronym && fold(acronym) !== fold(name)) name = viaAcronym && spelledOut ? acronym : spelledOut ? name : `${name} (${acronym})`;
@@ -262,6 +267,21 @@ function referenceItem(draft: Draft, offset: number, line: string, start: number
     filterText: typed + ' ' + fold(insert),
     sortText: `1${String(rank).padStart(3, '0')}`,
   };
+}
+
+/**
+ * French drafts cite an instrument by its French acronym, if any ("CNUCC"), never by the English one
+ * ("UNTOC"): an acronym counts as French when its letters follow the initials of the French name.
+ */
+export function frenchAcronymOf(entry: ReferenceEntry): string | null {
+  const initials = entry.name.split(/[\s’'\-]+/).filter((w) => /^\p{Lu}/u.test(w) || w.length > 3).map((w) => fold(w)[0] ?? '').join('');
+  for (const acronym of entry.acronyms) {
+    const letters = fold(acronym).replace(/[^a-z]/g, '');
+    let at = 0;
+    for (const c of initials) if (c === letters[at]) at++;
+    if (letters.length >= 2 && at === letters.length) return acronym;
+  }
+  return null;
 }
 
 function matchCase(model: string, word: string): string {

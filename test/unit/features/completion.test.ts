@@ -104,6 +104,15 @@ describe('completion: formulations and references mid-sentence', () => {
     assert.equal(apply(items[0]), 'Les chefs de police,\n\nInvitent les États à coopérer avec l’Office des Nations Unies contre la drogue et le crime (ONUDC)');
   });
 
+  it('"Rappelant la Conv" at a clause start offers the conventions, with the year and no English acronym', async () => {
+    const { items, apply } = await complete('Nous, les Ministres,\n\nRappelant la Conv|');
+    const untoc = items.find((i) => i.label === 'Convention des Nations Unies contre la criminalité transnationale organisée (2000)');
+    assert.ok(untoc, `no UNTOC among ${labels(items).join(' | ')}`);
+    assert.equal(apply(untoc), 'Nous, les Ministres,\n\nRappelant la Convention des Nations Unies contre la criminalité transnationale organisée (2000)');
+    const uncac = items.find((i) => /^Convention des Nations Unies contre la corruption/.test(i.label));
+    assert.equal(uncac?.label, 'Convention des Nations Unies contre la corruption (CNUCC) (2003)', 'the French acronym is kept');
+  });
+
   it('no article added after one the drafter wrote; "de" + "le" contracts', async () => {
     const a = await complete('Soutiennent le rôle de l’ONU|');
     assert.ok(a.items.length > 0);
