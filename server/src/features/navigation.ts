@@ -98,6 +98,9 @@ function words(text: string): string[] {
 }
 
 /** Precedent clauses sharing the most content words with the clause at the cursor, with a word diff. */
+const SAME_PASSAGE_LINES = 4;
+const MAX_PER_PRECEDENT = 2;
+
 export function findSimilarClauses(ctx: FeatureContext, draft: Draft, position: Position, limit = 10): SimilarClause[] {
   const offset = toOffset(draft.analysed.lineStarts, draft.text.length, position);
   const clause = clauseAt(draft, offset);
@@ -123,11 +126,17 @@ export function findSimilarClauses(ctx: FeatureContext, draft: Draft, position: 
     if (score > 0.15) scored.push({ occ, score });
   }
   scored.sort((a, b) => b.score - a.score);
-  const seenQuotes = new Set<string>();
+  // Concordance windows around different words of one passage overlap: keep the best window of a
+  // passage (same precedent, within a few lines), and at most two passages per precedent so the
+  // list shows how several precedents put it.
+  const kept: Occurrence[] = [];
+  const perDoc = new Map<string, number>();
   const out: SimilarClause[] = [];
   for (const { occ, score } of scored) {
-    if (seenQuotes.has(occ.quote)) continue;
-    seenQuotes.add(occ.quote);
+    if (kept.some((k) => k.docId === occ.docId && Math.abs(k.range.start.line - occ.range.start.line) <= SAME_PASSAGE_LINES)) continue;
+    if ((perDoc.get(occ.docId) ?? 0) >= MAX_PER_PRECEDENT) continue;
+    kept.push(occ);
+    perDoc.set(occ.docId, (perDoc.get(occ.docId) ?? 0) + 1);
     const meta = ctx.meta(occ.docId);
     out.push({
       score: Math.round(score * 1000) / 1000, docTitle: meta?.title ?? occ.docId, docDate: meta?.date ?? null, uri: ctx.uriOf(occ.docId),

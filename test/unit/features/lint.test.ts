@@ -193,6 +193,20 @@ describe('navigation and outline', () => {
     assert.ok(similar[0].diff.some((p) => p.kind === 'same'));
     assert.ok(similar[0].score > 0.3);
   });
+
+  it('similar clauses: one window per passage, at most two passages per precedent', async () => {
+    const { service } = await seedService();
+    const { doc, position } = draftAt('Les chefs de police,\n\n- Réaffirment leur engagement à renforcer la coopération policière internationale contre la criminalité transnationale organisée|');
+    const similar = service.findSimilarClauses(doc, position, 6);
+    assert.ok(similar.length >= 3);
+    const perDoc = new Map<string, number[]>();
+    for (const c of similar) perDoc.set(c.uri, [...(perDoc.get(c.uri) ?? []), c.range.start.line]);
+    assert.ok(perDoc.size >= 2, 'more than one precedent');
+    for (const lines of perDoc.values()) {
+      assert.ok(lines.length <= 2);
+      if (lines.length === 2) assert.ok(Math.abs(lines[0] - lines[1]) > 4, 'two distinct passages');
+    }
+  });
 });
 
 describe('settings and bad input', () => {
