@@ -132,10 +132,35 @@ export interface MinedFormulation {
 export interface FormulationMinerOptions {
   /** log2 of the initial 3-gram counter size (default 16; it grows up to 2^24 with the corpus). */
   counterBits?: number;
-  /** Exact-table size that triggers pruning of singletons (default 500k). */
+  /** Live exact-table records above which records seen once are pruned (default 4M). */
   maxRecords?: number;
-  /** Old documents re-mined at most per added document (default 200). */
+  /** Old documents re-mined at most per added document (default 64). */
   maxRemine?: number;
+}
+
+/** Places kept per record as they are mined (the first contributors); more are found on demand. */
+const SAMPLE = 4;
+/** Places a formulation offers at most (what the index shows as examples). */
+const PLACES_WANTED = 20;
+/** Words scanned at most to find more places of one formulation than its sample holds. */
+const PLACE_SCAN_WORDS = 4_000_000;
+/** recPrefix of a record not counted yet: its parents are linked on its first count. */
+const UNLINKED = -3;
+
+/** A formulation of the miner; `places` is found on first read (sample, then a bounded scan). */
+class Formulation implements MinedFormulation {
+  private found: WordPlace[] | null = null;
+  constructor(
+    private readonly miner: FormulationMiner,
+    readonly record: number,
+    readonly words: string[],
+    private readonly ids: Uint32Array,
+    readonly count: number,
+    readonly docCount: number,
+  ) {}
+  get places(): WordPlace[] {
+    return (this.found ??= this.miner.placesOf(this.record, this.ids, this.count));
+  }
 }
 
 export class FormulationMiner {
@@ -146,7 +171,10 @@ export class FormulationMiner {
 
   // Documents by number (the index's document numbers; sparse when documents are removed).
   private readonly docWords: Array<Uint32Array | undefined> = [];
-  private readonly docRecords: Array<Int32Array | undefined> = [];
+  /** Per document and start: the longest n-gram length counted from there (0 = none); see unmine(). */
+  private readonly docLens: Array<Uint8Array | undefined> = [];
+  /** Added documents not mined yet, and mined ones to extend (a 3-gram of theirs became repeated). */
+  private readonly pending = new Set<number>();
 
   private counterMask: number;
   private triCount: Uint16Array;
@@ -157,25 +185,31 @@ export class FormulationMiner {
   /** 3-grams currently counted (with repetitions), to size the counter. */
   private trigrams = 0;
 
-  // Exact table: record id → parallel arrays; hash → record id.
-  private readonly recordOf = new Map<number, number>();
-  private recHash: number[] = [];
-  private recLen: number[] = [];
-  private recCount: number[] = [];
-  /**
-   * Occurrences as flattened (doc, pos, generation) triples. Removing a document does not filter
-   * them (a common formulation has places in most documents: filtering on every removal or re-mine
-   * was quadratic); a place is live while its document's generation is unchanged, and stale ones
-   * are compacted away when a record is read.
-   */
-  private recPlaces: number[][] = [];
-  private readonly docGeneration: number[] = [];
-  private readonly freeRecords: number[] = [];
+  // Exact table: open addressing on the 64-bit n-gram hash (two 32-bit halves) → record number.
+  private slotA = new Uint32Array(1 << 12);
+  private slotB = new Uint32Array(1 << 12);
+  private slotRec = new Int32Array(1 << 12).fill(-1);
+  // Records: parallel typed arrays, grown by doubling.
+  private records = 0;
   private liveRecords = 0;
+  private recA = new Uint32Array(1024);
+  private recB = new Uint32Array(1024);
+  private recLen = new Uint8Array(1024);
+  private recCount = new Int32Array(1024);
+  private recDocs = new Int32Array(1024);
+  /** Pass number of the last change of a record, so a document counts once in recDocs. */
+  private recMark = new Int32Array(1024);
+  /** The record without the last word (right parent) and without the first word (left parent). */
+  private recPrefix = new Int32Array(1024);
+  private recSuffix = new Int32Array(1024);
+  /** SAMPLE (doc, pos) pairs, -1 when empty. */
+  private recPlaces = new Int32Array(1024 * SAMPLE * 2).fill(-1);
+  private pass = 0;
   private readonly maxRecords: number;
+  private pruneAt: number;
   private readonly maxRemine: number;
 
-  private cache: MinedFormulation[] | null = null;
+  private cache: Formulation[] | null = null;
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
   version = 0;
 
@@ -188,7 +222,8 @@ export class FormulationMiner {
     this.triCount = new Uint16Array(1 << bits);
     this.triLastDoc = new Int32Array(1 << bits).fill(-1);
     this.triFinger = new Uint32Array(1 << bits);
-    this.maxRecords = options.maxRecords ?? 500_000;
+    this.maxRecords = options.maxRecords ?? 4_000_000;
+    this.pruneAt = this.maxRecords;
     this.maxRemine = options.maxRemine ?? 64;
   }
 
@@ -224,11 +259,12 @@ export class FormulationMiner {
     return ids;
   }
 
+  /** Counts the document's 3-grams only: mining waits for the next query (see flush()). */
   add(doc: number, ids: Uint32Array): void {
     if (this.docWords[doc]) this.remove(doc);
     this.growCounter(ids.length);
     this.docWords[doc] = ids;
-    const remine = new Set<number>();
+    let remined = 0;
     for (let i = 0; i + 2 < ids.length; i++) {
       if (!ids[i] || !ids[i + 1] || !ids[i + 2]) continue;
       const h = this.hash3(ids, i);
@@ -237,17 +273,16 @@ export class FormulationMiner {
       if (before < 0xffff) this.triCount[b] = before + 1;
       this.trigrams++;
       const last = this.triLastDoc[b];
-      // Only a true repeat of the one 3-gram seen before (same fingerprint) sends us back to it.
-      if (before === 1 && last !== doc && last >= 0 && this.triFinger[b] === h && this.docWords[last] && remine.size < this.maxRemine) remine.add(last);
+      // A true repeat (same fingerprint) of a 3-gram an already mined document holds once: that
+      // document's n-grams through it must now be counted too. Unmined documents need nothing.
+      if (before === 1 && last !== doc && last >= 0 && this.triFinger[b] === h && this.docLens[last] && !this.pending.has(last) && remined < this.maxRemine) {
+        this.pending.add(last);
+        remined++;
+      }
       this.triLastDoc[b] = doc;
       this.triFinger[b] = h;
     }
-    for (const old of remine) {
-      this.unmine(old);
-      this.mine(old);
-    }
-    this.mine(doc);
-    if (this.liveRecords > this.maxRecords) this.pruneSingletons();
+    this.pending.add(doc);
     this.changed();
   }
 
@@ -255,6 +290,7 @@ export class FormulationMiner {
     const ids = this.docWords[doc];
     if (!ids) return false;
     this.unmine(doc);
+    this.pending.delete(doc);
     for (let i = 0; i + 2 < ids.length; i++) {
       if (!ids[i] || !ids[i + 1] || !ids[i + 2]) continue;
       const b = this.bucket(ids, i);
@@ -269,14 +305,31 @@ export class FormulationMiner {
 
   /** Closed, trimmed, repeated formulations (cached until the next change). */
   formulations(): MinedFormulation[] {
+    this.flush();
     if (this.cache) return this.cache;
-    const byRecord = new Map<number, MinedFormulation>();
-    for (let r = 0; r < this.recCount.length; r++) {
-      if (this.recCount[r] < 2) continue;
-      const places = this.livePlaces(r);
+    const R = this.records;
+    // Closed = no one-word extension has the record's full count (every occurrence preceded, or
+    // every one followed, by the same word). Extensions are mined whenever they repeat (their
+    // 3-grams repeat then), so the counts of the child records decide it without any place.
+    const maxLeft = new Int32Array(R);
+    const maxRight = new Int32Array(R);
+    for (let r = 0; r < R; r++) {
+      const c = this.recCount[r];
+      if (c < 2) continue;
+      const p = this.recPrefix[r];
+      if (p >= 0 && maxRight[p] < c) maxRight[p] = c;
+      const s = this.recSuffix[r];
+      if (s >= 0 && maxLeft[s] < c) maxLeft[s] = c;
+    }
+    const byRecord = new Map<number, Formulation>();
+    for (let r = 0; r < R; r++) {
+      const c = this.recCount[r];
+      if (c < 2 || maxLeft[r] >= c) continue;
       const n = this.recLen[r];
-      if (!this.isClosed(places, n)) continue;
-      const ids = this.docWords[places[0]]!.subarray(places[1], places[1] + n);
+      // A record of MAX_WORDS words cannot be extended in the table; keep it.
+      if (n < MAX_WORDS && maxRight[r] >= c) continue;
+      const ids = this.recordWords(r);
+      if (!ids) continue;
       let s = 0;
       let e = n;
       while (s < e && cutAtStart(this.words[ids[s]])) s++;
@@ -285,9 +338,10 @@ export class FormulationMiner {
       let content = 0;
       for (let k = s; k < e; k++) if (!this.functionWord[ids[k]]) content++;
       if (content < 2) continue;
-      const target = s === 0 && e === n ? r : this.recordOf.get(hashWords(ids, s, e));
-      if (target === undefined || byRecord.has(target) || this.recCount[target] < 2) continue;
-      byRecord.set(target, this.toFormulation(target));
+      const target = s === 0 && e === n ? r : this.find(hashA(ids, s, e), hashB(ids, s, e));
+      if (target < 0 || byRecord.has(target) || this.recCount[target] < 2) continue;
+      const f = this.toFormulation(target, s === 0 && e === n ? ids : ids.slice(s, e));
+      if (f) byRecord.set(target, f);
     }
     this.cache = [...byRecord.values()].sort((a, b) => b.count - a.count || b.words.length - a.words.length);
     return this.cache;
@@ -295,52 +349,79 @@ export class FormulationMiner {
 
   /** The record for an exact folded word sequence (3 … MAX_WORDS words), if mined. */
   lookup(words: string[]): MinedFormulation | null {
+    this.flush();
     const ids = new Uint32Array(words.length);
     for (let i = 0; i < words.length; i++) {
       ids[i] = this.wordIds.get(words[i]) ?? 0;
       if (!ids[i]) return null;
     }
-    const r = this.recordOf.get(hashWords(ids, 0, ids.length));
-    return r === undefined || this.recCount[r] === 0 ? null : this.toFormulation(r);
+    const r = this.find(hashA(ids, 0, ids.length), hashB(ids, 0, ids.length));
+    return r < 0 || this.recCount[r] <= 0 ? null : this.toFormulation(r, ids);
   }
 
   /** Number of live exact-table records (for diagnostics and the perf note). */
   get recordCount(): number {
+    this.flush();
     return this.liveRecords;
   }
 
-  private toFormulation(r: number): MinedFormulation {
-    const places = this.livePlaces(r);
-    const n = this.recLen[r];
-    const ids = this.docWords[places[0]]!.subarray(places[1], places[1] + n);
-    const docs = new Set<number>();
+  /**
+   * Places of a record: its live sample, then (when the count says there are more) a scan of the
+   * newest documents, bounded by PLACE_SCAN_WORDS, until PLACES_WANTED are found.
+   */
+  placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
     const out: WordPlace[] = [];
-    for (let k = 0; k < places.length; k += 3) {
-      docs.add(places[k]);
-      out.push({ doc: places[k], pos: places[k + 1] });
+    const seen = new Set<string>();
+    for (let k = 0; k < SAMPLE; k++) {
+      const doc = this.recPlaces[(r * SAMPLE + k) * 2];
+      const pos = this.recPlaces[(r * SAMPLE + k) * 2 + 1];
+      if (doc < 0 || !this.docLens[doc]) continue;
+      out.push({ doc, pos });
+      seen.add(`${doc}:${pos}`);
     }
-    return { words: Array.from(ids, (id) => this.words[id]), count: this.recCount[r], docCount: docs.size, places: out };
+    const wanted = Math.min(count, PLACES_WANTED);
+    const n = ids.length;
+    let budget = PLACE_SCAN_WORDS;
+    for (let doc = this.docWords.length - 1; doc >= 0 && out.length < wanted && budget > 0; doc--) {
+      const words = this.docWords[doc];
+      if (!words || !this.docLens[doc]) continue;
+      budget -= words.length;
+      for (let p = 0; p + n <= words.length && out.length < wanted; p++) {
+        if (words[p] !== ids[0]) continue;
+        let k = 1;
+        while (k < n && words[p + k] === ids[k]) k++;
+        if (k === n && !seen.has(`${doc}:${p}`)) out.push({ doc, pos: p });
+      }
+    }
+    return out;
   }
 
-  /** False when every occurrence has the same word just before, or the same word just after. */
-  private isClosed(places: number[], n: number): boolean {
-    let left = -1;
-    let right = -1;
-    let leftSame = true;
-    let rightSame = true;
-    for (let k = 0; k < places.length && (leftSame || rightSame); k += 3) {
-      const ids = this.docWords[places[k]]!;
-      const pos = places[k + 1];
-      const l = pos > 0 ? ids[pos - 1] : 0;
-      const rt = pos + n < ids.length ? ids[pos + n] : 0;
-      if (l === 0 || (left !== -1 && l !== left)) leftSame = false;
-      if (rt === 0 || (right !== -1 && rt !== right)) rightSame = false;
-      left = l;
-      right = rt;
+  /** Mines what changed since the last query: new documents, and old ones to extend. */
+  private flush(): void {
+    if (!this.pending.size) return;
+    for (const doc of this.pending) if (this.docWords[doc]) this.mine(doc);
+    this.pending.clear();
+    if (this.records > this.pruneAt) {
+      this.pruneSingletons();
+      // Records seen twice are never dropped: prune again only once the table has doubled.
+      this.pruneAt = Math.max(this.maxRecords, this.records * 2);
     }
-    // A record of MAX_WORDS words cannot be extended in the table; keep it.
-    if (n >= MAX_WORDS) return !leftSame;
-    return !leftSame && !rightSame;
+    this.cache = null;
+  }
+
+  private toFormulation(r: number, ids: Uint32Array): Formulation | null {
+    return new Formulation(this, r, Array.from(ids, (id) => this.words[id]), ids, this.recCount[r], this.recDocs[r]);
+  }
+
+  /** Word ids of a record, from the first live place of its sample. */
+  private recordWords(r: number): Uint32Array | null {
+    for (let k = 0; k < SAMPLE; k++) {
+      const doc = this.recPlaces[(r * SAMPLE + k) * 2];
+      if (doc < 0 || !this.docLens[doc]) continue;
+      const pos = this.recPlaces[(r * SAMPLE + k) * 2 + 1];
+      return this.docWords[doc]!.subarray(pos, pos + this.recLen[r]);
+    }
+    return null;
   }
 
   private bucket(ids: Uint32Array, i: number): number {
@@ -377,83 +458,191 @@ export class FormulationMiner {
     }
   }
 
+  /**
+   * For each start, grows the n-gram while its newest 3-gram repeats, counting lengths beyond
+   * what an earlier pass over this document counted (docLens): a first pass counts everything, a
+   * later one only extends. O(T · MAX_WORDS) arithmetic, one table update per new n-gram.
+   */
   private mine(doc: number): void {
     const ids = this.docWords[doc]!;
-    const generation = (this.docGeneration[doc] = (this.docGeneration[doc] ?? 0) + 1);
-    const contributed: number[] = [];
-    for (let i = 0; i + MIN_WORDS <= ids.length; i++) {
-      if (!ids[i]) continue;
+    const T = ids.length;
+    let lens = this.docLens[doc];
+    if (!lens) this.docLens[doc] = lens = new Uint8Array(T);
+    const repeated = new Uint8Array(T);
+    for (let i = 0; i + 2 < T; i++) {
+      if (ids[i] && ids[i + 1] && ids[i + 2] && this.triCount[this.bucket(ids, i)] >= 2) repeated[i] = 1;
+    }
+    const pass = ++this.pass;
+    for (let i = 0; i + MIN_WORDS <= T; i++) {
+      if (!repeated[i]) continue;
+      const old = lens[i];
       let a = 0x811c9dc5;
       let b = 0x01000193;
-      for (let n = 1; n <= MAX_WORDS && i + n <= ids.length; n++) {
+      let prev = -1;
+      for (let n = 1; n <= MAX_WORDS && i + n <= T; n++) {
         const id = ids[i + n - 1];
         if (!id) break;
         a = Math.imul(a ^ id, 0x01000193);
         b = Math.imul(b + id, 0x5bd1e995) ^ (b >>> 15);
         if (n < MIN_WORDS) continue;
-        if (this.triCount[this.bucket(ids, i + n - MIN_WORDS)] < 2) break;
-        const hash = (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
-        let r = this.recordOf.get(hash);
-        if (r === undefined) r = this.newRecord(hash, n);
+        if (n <= old) { prev = -2; continue; }
+        if (!repeated[i + n - MIN_WORDS]) break;
+        let r = this.find(a >>> 0, b >>> 0);
+        if (r < 0) r = this.create(a >>> 0, b >>> 0, n);
+        if (this.recPrefix[r] === UNLINKED) {
+          // Linked on its first count (a record may first be created as another one's suffix).
+          if (prev === -2) prev = this.find(hashA(ids, i, i + n - 1), hashB(ids, i, i + n - 1));
+          let suffix = -1;
+          if (n > MIN_WORDS) {
+            const sa = hashA(ids, i + 1, i + n);
+            const sb = hashB(ids, i + 1, i + n);
+            suffix = this.find(sa, sb);
+            // The suffix is counted when its own start is mined; it must exist to be linked.
+            if (suffix < 0) suffix = this.create(sa, sb, n - 1);
+          }
+          this.recPrefix[r] = prev;
+          this.recSuffix[r] = suffix;
+        }
+        if (this.recCount[r] === 0) this.liveRecords++;
         this.recCount[r]++;
-        this.recPlaces[r].push(doc, i, generation);
-        contributed.push(r);
+        if (this.recMark[r] !== pass) {
+          this.recMark[r] = pass;
+          this.recDocs[r]++;
+        }
+        const base = r * SAMPLE * 2;
+        for (let k = 0; k < SAMPLE; k++) {
+          const d = this.recPlaces[base + k * 2];
+          if (d >= 0 && this.docLens[d]) continue;
+          this.recPlaces[base + k * 2] = doc;
+          this.recPlaces[base + k * 2 + 1] = i;
+          break;
+        }
+        lens[i] = n;
+        prev = r;
       }
     }
-    this.docRecords[doc] = Int32Array.from(contributed);
   }
 
+  /** Subtracts what mine() counted for the document, re-deriving its n-grams from docLens. */
   private unmine(doc: number): void {
-    const records = this.docRecords[doc];
-    if (!records) return;
-    for (const r of records) {
-      if (--this.recCount[r] === 0) this.freeRecord(r);
+    const lens = this.docLens[doc];
+    if (!lens) return;
+    const ids = this.docWords[doc]!;
+    const pass = ++this.pass;
+    for (let i = 0; i < lens.length; i++) {
+      const len = lens[i];
+      if (!len) continue;
+      let a = 0x811c9dc5;
+      let b = 0x01000193;
+      for (let n = 1; n <= len; n++) {
+        const id = ids[i + n - 1];
+        a = Math.imul(a ^ id, 0x01000193);
+        b = Math.imul(b + id, 0x5bd1e995) ^ (b >>> 15);
+        if (n < MIN_WORDS) continue;
+        const r = this.find(a >>> 0, b >>> 0);
+        // Pruned (or never kept): counts of such n-grams are lower bounds anyway.
+        if (r < 0 || this.recCount[r] <= 0) continue;
+        if (--this.recCount[r] === 0) this.liveRecords--;
+        if (this.recMark[r] !== pass) {
+          this.recMark[r] = pass;
+          if (this.recDocs[r] > 0) this.recDocs[r]--;
+        }
+      }
     }
-    // The document's places become stale: the next mine() or removal changes its generation.
-    this.docGeneration[doc] = (this.docGeneration[doc] ?? 0) + 1;
-    this.docRecords[doc] = undefined;
+    // Sampled places of this document are skipped from now on (docLens is how liveness is read).
+    this.docLens[doc] = undefined;
   }
 
-  /** A record's live places (compacting stale ones away first). */
-  private livePlaces(r: number): number[] {
-    const places = this.recPlaces[r];
-    if (places.length === this.recCount[r] * 3) return places;
-    const kept: number[] = [];
-    for (let k = 0; k < places.length; k += 3) {
-      if (this.docWords[places[k]] && this.docGeneration[places[k]] === places[k + 2]) kept.push(places[k], places[k + 1], places[k + 2]);
+  private find(a: number, b: number): number {
+    const mask = this.slotRec.length - 1;
+    for (let s = mix(a, b) & mask; ; s = (s + 1) & mask) {
+      const r = this.slotRec[s];
+      if (r < 0) return -1;
+      if (this.slotA[s] === a && this.slotB[s] === b) return r;
     }
-    this.recPlaces[r] = kept;
-    return kept;
   }
 
-  private newRecord(hash: number, n: number): number {
-    const r = this.freeRecords.pop() ?? this.recCount.length;
-    this.recHash[r] = hash;
+  private create(a: number, b: number, n: number): number {
+    if (this.records >= this.recA.length) this.growRecords();
+    if ((this.records + 1) * 2 > this.slotRec.length) this.growSlots();
+    const r = this.records++;
+    this.recA[r] = a;
+    this.recB[r] = b;
     this.recLen[r] = n;
     this.recCount[r] = 0;
-    this.recPlaces[r] = [];
-    this.recordOf.set(hash, r);
-    this.liveRecords++;
+    this.recDocs[r] = 0;
+    this.recMark[r] = 0;
+    this.recPrefix[r] = UNLINKED;
+    this.recSuffix[r] = UNLINKED;
+    this.insertSlot(a, b, r);
     return r;
   }
 
-  private freeRecord(r: number): void {
-    this.recordOf.delete(this.recHash[r]);
-    this.recCount[r] = 0;
-    this.recPlaces[r] = [];
-    this.freeRecords.push(r);
-    this.liveRecords--;
+  private insertSlot(a: number, b: number, r: number): void {
+    const mask = this.slotRec.length - 1;
+    let s = mix(a, b) & mask;
+    while (this.slotRec[s] >= 0) s = (s + 1) & mask;
+    this.slotA[s] = a;
+    this.slotB[s] = b;
+    this.slotRec[s] = r;
   }
 
+  private growSlots(): void {
+    const size = this.slotRec.length * 2;
+    this.slotA = new Uint32Array(size);
+    this.slotB = new Uint32Array(size);
+    this.slotRec = new Int32Array(size).fill(-1);
+    for (let r = 0; r < this.records; r++) this.insertSlot(this.recA[r], this.recB[r], r);
+  }
+
+  private growRecords(): void {
+    const size = this.recA.length * 2;
+    const grow = <A extends Uint32Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A, per = 1, fill = 0): A => {
+      const next = make(size * per);
+      if (fill) next.fill(fill);
+      next.set(old);
+      return next;
+    };
+    this.recA = grow(this.recA, (n) => new Uint32Array(n));
+    this.recB = grow(this.recB, (n) => new Uint32Array(n));
+    this.recLen = grow(this.recLen, (n) => new Uint8Array(n));
+    this.recCount = grow(this.recCount, (n) => new Int32Array(n));
+    this.recDocs = grow(this.recDocs, (n) => new Int32Array(n));
+    this.recMark = grow(this.recMark, (n) => new Int32Array(n));
+    this.recPrefix = grow(this.recPrefix, (n) => new Int32Array(n));
+    this.recSuffix = grow(this.recSuffix, (n) => new Int32Array(n));
+    this.recPlaces = grow(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
+  }
+
+  /**
+   * Keeps only records seen at least twice (renumbered, links remapped). N-grams first seen after a
+   * prune may then miss their first occurrence (counts are lower bounds) — the price of not
+   * holding every n-gram of a 1 GB corpus.
+   */
   private pruneSingletons(): void {
-    const pruned = new Set<number>();
-    for (let r = 0; r < this.recCount.length; r++) if (this.recCount[r] === 1) pruned.add(r);
-    if (!pruned.size) return;
-    for (let d = 0; d < this.docRecords.length; d++) {
-      const recs = this.docRecords[d];
-      if (recs && recs.some((r) => pruned.has(r))) this.docRecords[d] = recs.filter((r) => !pruned.has(r));
+    const R = this.records;
+    const map = new Int32Array(R).fill(-1);
+    let next = 0;
+    for (let r = 0; r < R; r++) if (this.recCount[r] >= 2) map[r] = next++;
+    const remap = (x: number): number => (x >= 0 ? map[x] : x);
+    for (let r = 0; r < R; r++) {
+      const to = map[r];
+      if (to < 0) continue;
+      this.recA[to] = this.recA[r];
+      this.recB[to] = this.recB[r];
+      this.recLen[to] = this.recLen[r];
+      this.recCount[to] = this.recCount[r];
+      this.recDocs[to] = this.recDocs[r];
+      this.recMark[to] = this.recMark[r];
+      this.recPrefix[to] = remap(this.recPrefix[r]);
+      this.recSuffix[to] = remap(this.recSuffix[r]);
+      this.recPlaces.copyWithin(to * SAMPLE * 2, r * SAMPLE * 2, (r + 1) * SAMPLE * 2);
     }
-    for (const r of pruned) this.freeRecord(r);
+    this.recPlaces.fill(-1, next * SAMPLE * 2);
+    this.records = next;
+    this.liveRecords = next;
+    this.slotRec.fill(-1);
+    for (let r = 0; r < next; r++) this.insertSlot(this.recA[r], this.recB[r], r);
   }
 
   private changed(): void {
@@ -462,14 +651,18 @@ export class FormulationMiner {
   }
 }
 
-/** The same 53-bit hash mine() computes incrementally, for ids[s..e). */
-function hashWords(ids: ArrayLike<number>, s: number, e: number): number {
+function mix(a: number, b: number): number {
+  return Math.imul(a ^ (b >>> 7), 0x9e3779b1) ^ b;
+}
+
+/** The two 32-bit halves of the n-gram hash mine() computes incrementally, for ids[s..e). */
+function hashA(ids: ArrayLike<number>, s: number, e: number): number {
   let a = 0x811c9dc5;
+  for (let k = s; k < e; k++) a = Math.imul(a ^ ids[k], 0x01000193);
+  return a >>> 0;
+}
+function hashB(ids: ArrayLike<number>, s: number, e: number): number {
   let b = 0x01000193;
-  for (let k = s; k < e; k++) {
-    const id = ids[k];
-    a = Math.imul(a ^ id, 0x01000193);
-    b = Math.imul(b + id, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0) * 2097152 + ((b >>> 0) >>> 11);
+  for (let k = s; k < e; k++) b = Math.imul(b + ids[k], 0x5bd1e995) ^ (b >>> 15);
+  return b >>> 0;
 }
