@@ -770,9 +770,12 @@ export class PrecedentIndex {
   private formulationKeyIndex(): KeyIndex<FormulationSlot> {
     if (this.formulationKeys && this.formulationVersion === this.miner.version) return this.formulationKeys;
     const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
+    // The miner keeps the objects of unchanged formulations: their slots (written forms) are kept.
+    const before = this.slots;
     this.slots = new Map();
     for (const mined of this.miner.formulations()) {
-      const slot = this.slotOf(mined);
+      const slot = before.get(mined) ?? { mined, key: mined.words.join(' ') };
+      this.slots.set(mined, slot);
       keys.push({ key: slot.key, entry: slot, weight: mined.count });
     }
     this.formulationKeys = new KeyIndex(keys);

@@ -161,6 +161,10 @@ class Formulation implements MinedFormulation {
   get places(): WordPlace[] {
     return (this.found ??= this.miner.placesOf(this.record, this.ids, this.count));
   }
+  /** False once a document holding one of the places found was removed. */
+  placesValid(): boolean {
+    return !this.found || this.found.every((p) => this.miner.documentWords(p.doc) !== undefined);
+  }
 }
 
 export class FormulationMiner {
@@ -210,6 +214,7 @@ export class FormulationMiner {
   private readonly maxRemine: number;
 
   private cache: Formulation[] | null = null;
+  private previous = new Map<number, Formulation>();
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
   version = 0;
 
@@ -322,6 +327,8 @@ export class FormulationMiner {
       if (s >= 0 && maxLeft[s] < c) maxLeft[s] = c;
     }
     const byRecord = new Map<number, Formulation>();
+    // Unchanged formulations keep their object, so what callers derived from it stays valid.
+    const previous = this.previous;
     for (let r = 0; r < R; r++) {
       const c = this.recCount[r];
       if (c < 2 || maxLeft[r] >= c) continue;
@@ -340,9 +347,15 @@ export class FormulationMiner {
       if (content < 2) continue;
       const target = s === 0 && e === n ? r : this.find(hashA(ids, s, e), hashB(ids, s, e));
       if (target < 0 || byRecord.has(target) || this.recCount[target] < 2) continue;
+      const kept = previous.get(target);
+      if (kept && kept.count === this.recCount[target] && kept.docCount === this.recDocs[target] && kept.placesValid()) {
+        byRecord.set(target, kept);
+        continue;
+      }
       const f = this.toFormulation(target, s === 0 && e === n ? ids : ids.slice(s, e));
       if (f) byRecord.set(target, f);
     }
+    this.previous = byRecord;
     this.cache = [...byRecord.values()].sort((a, b) => b.count - a.count || b.words.length - a.words.length);
     return this.cache;
   }
