@@ -20,25 +20,24 @@
 //    ("dans toute la mesure du possible…"); at the end every function word is cut. A formulation
 //    needs ≥ 3 words and ≥ 2 content words after trimming.
 //
-// Algorithm (incremental, bounded memory).
+// Algorithm (incremental, lazy, bounded memory).
 //  - Every document keeps its word-id sequence (Uint32Array, 0 = boundary): 4 bytes per word.
-//  - A hashed 3-gram counter (Uint16, saturating) with, per bucket, the last document that entered
-//    it. Apriori: a sequence can only repeat if all its 3-grams repeat.
-//  - mine(doc): for each start i, grow n = 3 … MAX_WORDS while the newest 3-gram's counter is ≥ 2,
-//    and record the n-gram (a 53-bit hash of its word ids) in an exact table: count, documents,
-//    occurrences. O(T · MAX_WORDS) for a document of T words.
-//  - Adding a document increments its 3-grams. A bucket going 1 → 2 means a 3-gram seen once
-//    before, in the document remembered in the bucket, is now repeated: that document is re-mined
-//    (its contributions removed and recomputed), so the first occurrence of a new repeat is
-//    counted. Cost O(T · MAX_WORDS · (1 + R)) with R the documents re-mined (capped).
-//  - Removing a document subtracts its contributions (kept per document) and decrements its 3-grams.
-//  - Memory: the exact table only holds n-grams whose 3-grams all repeat. When it exceeds
-//    `maxRecords`, singletons (count 1) are pruned: counts of repeats first seen after a prune may
-//    then miss their first occurrence (lower bounds) — the price of not holding every n-gram of a
-//    1 GB corpus. Hash collisions in the 3-gram counter only let more n-grams into the exact table,
-//    they never change a count.
-//  - formulations(): O(records) pass (closedness from each record's occurrences' neighbours, then
-//    trimming), cached until the next change.
+//  - add()/remove() only update a hashed 3-gram counter (Uint16, saturating; per bucket the last
+//    document that entered it) and mark the document pending. Mining waits for the next query
+//    (flush()), so a bulk build mines each document once, with final counts.
+//  - mine(doc): for each start, grow n = 3 … MAX_WORDS while the newest 3-gram repeats (Apriori),
+//    counting each n-gram (64-bit hash) in an exact table of typed arrays. docLens keeps, per start,
+//    the longest length counted (1 byte a word): a later pass only extends, and removal re-derives
+//    the same n-grams to subtract them (no per-document contribution lists).
+//  - A 3-gram going 1 → 2 whose first occurrence is in an already mined document marks that
+//    document pending too (capped per add), so the first occurrence of a new repeat is counted.
+//  - Closedness from counts: each record links its prefix and suffix records; a record is not
+//    closed when a one-word extension has its whole count. Records keep a 4-place sample; more
+//    places are found on demand by a bounded scan of the newest documents.
+//  - When the table exceeds `maxRecords`, records seen once are pruned: counts of repeats first
+//    seen after a prune may miss their first occurrence (lower bounds).
+//  - formulations(): O(records) pass, cached until the next change; unchanged formulations keep
+//    their object. Document numbers must not be reused with other text (the index never does).
 
 import { fold } from './text/normalize';
 
