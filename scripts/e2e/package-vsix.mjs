@@ -3,7 +3,7 @@
 // node_modules/ and out/, which takes minutes; staged, it takes seconds. The .vsix is the same.
 // Usage: node scripts/e2e/package-vsix.mjs [--out file.vsix]   (after `npm run build`)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,12 @@ try {
     cpSync(from, join(stage, path), { recursive: true });
   }
   cpSync(join(root, '.vscodeignore'), join(stage, '.vscodeignore'));
+  // vsce refuses relative images in the README unless the repository is on GitHub/GitLab; the
+  // screenshots are not shipped anyway, so the packaged README names them instead of showing them.
+  const readme = join(stage, 'README.md');
+  if (existsSync(readme)) {
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (_, alt, path) => `${alt} (screenshot in the repository: ${path})`));
+  }
   mkdirSync(dirname(out), { recursive: true });
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
