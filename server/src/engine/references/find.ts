@@ -187,8 +187,8 @@ class Finder {
   readonly drafts: Draft[] = [];
   private readonly signalsByWanted = new Map<string, Array<{ start: number; org: string }>>();
 
-  constructor(readonly clean: CleanText) {
-    this.tokens = tokenize(clean.text);
+  constructor(readonly clean: CleanText, key?: string) {
+    this.tokens = tokenize(clean.text, key);
     const n = this.tokens.length;
     this.mask = qualifierMask(this.tokens);
     this.shouting = new Uint8Array(n);
@@ -886,8 +886,9 @@ function symbolId(symbol: string): string {
   return symbol.toLowerCase().replace(/\s*\(\d{4}\)\s*$/, '').replace(/\s+/g, ' ').trim();
 }
 
-export function findReferences(clean: CleanText): ReferenceMention[] {
-  const f = new Finder(clean);
+/** `key` is keyOf(clean.text) when the caller has it (analyseText shares it with findTopics). */
+export function findReferences(clean: CleanText, key?: string): ReferenceMention[] {
+  const f = new Finder(clean, key);
   f.instruments();
   const spans = f.drafts.map((d) => [d.start, d.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   // Merge overlapping spans so the scan in known() stays linear.

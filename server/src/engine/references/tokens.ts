@@ -36,24 +36,96 @@ export function keyOf(s: string): string {
     }
     return out;
   }
-  return lower.replace(/[^\x00-\x7f]/g, (ch) => FOLD_ONE.get(ch) ?? ch);
+  // Copy ASCII runs whole and look up only the other characters (a regex callback per accent costs
+  // more than the rest of the fold on French text). Joined, not concatenated: a concatenated key is a
+  // rope, and every later charCodeAt on it (tokenize, findTopics) walks the rope: three times slower.
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) < 0x80) continue;
+    const to = FOLD_ONE.get(lower[i]);
+    if (to === undefined) continue;
+    parts.push(lower.slice(from, i), to);
+    from = i + 1;
+  }
+  if (from === 0) return lower;
+  parts.push(lower.slice(from));
+  return parts.join('');
+}
+
+/** Per code unit: 1 upper case, 2 lower case, 3 neither (by toUpperCase/toLowerCase), 0 not yet known. */
+const LETTER_CASE = new Uint8Array(0x10000);
+function letterCase(c: number): number {
+  let v = LETTER_CASE[c];
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    const up = ch.toUpperCase();
+    v = up === ch.toLowerCase() ? 3 : ch === up ? 1 : 2;
+    LETTER_CASE[c] = v;
+  }
+  return v;
 }
 
 export type TokenType = 'word' | 'number' | 'symbol' | 'punct' | 'break';
 
-export interface Token {
-  type: TokenType;
-  /** Key (folded, accents stripped): "l'", "organisation", "n°", "3/05", "s/res/2178". */
-  k: string;
-  /** Clean-text span. */
-  cs: number;
-  ce: number;
+/**
+ * A token. `raw`, `cap` and `upper` are read from the text on demand: most tokens of a long text are
+ * never asked (only words that may start or continue a citation are), and slicing every one showed in profiles.
+ */
+export class Token {
+  private flags = -1;
+  constructor(
+    readonly type: TokenType,
+    /** Key (folded, accents stripped): "l'", "organisation", "n°", "3/05", "s/res/2178". */
+    public k: string,
+    /** Clean-text span. */
+    readonly cs: number,
+    readonly ce: number,
+    private readonly text: string,
+  ) {}
+
   /** As written in the clean text. */
-  raw: string;
+  get raw(): string {
+    return this.type === 'break' ? '\n' : this.text.slice(this.cs, this.ce);
+  }
+
   /** First letter is upper case. */
-  cap: boolean;
+  get cap(): boolean {
+    return (this.caseFlags() & 1) !== 0;
+  }
+
   /** Every letter is upper case and there are at least two ("OSCE", "RAPPELANT"). */
-  upper: boolean;
+  get upper(): boolean {
+    return (this.caseFlags() & 2) !== 0;
+  }
+
+  private caseFlags(): number {
+    if (this.flags >= 0) return this.flags;
+    let cap = false;
+    let letters = 0;
+    let lower = 0;
+    if (this.type !== 'break') {
+      const text = this.text;
+      for (let j = this.cs; j < this.ce; j++) {
+        const c = text.charCodeAt(j);
+        let isUpper: boolean;
+        if (c < 128) {
+          if (c >= 65 && c <= 90) isUpper = true;
+          else if (c >= 97 && c <= 122) isUpper = false;
+          else continue;
+        } else {
+          const v = letterCase(c);
+          if (v === 3) continue;
+          isUpper = v === 1;
+        }
+        if (letters === 0) cap = isUpper;
+        letters++;
+        if (!isUpper) lower++;
+      }
+    }
+    this.flags = (cap ? 1 : 0) | (letters >= 2 && lower === 0 ? 2 : 0);
+    return this.flags;
+  }
 }
 
 const ELISIONS = new Set(['l', 'd', 'qu', 's', 'n', 'j', 'm', 't', 'c', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
@@ -61,11 +133,19 @@ const ELISIONS = new Set(['l', 'd', 'qu', 's', 'n', 'j', 'm', 't', 'c', 'jusqu',
 const COMBINING = /[\u0300-\u036f]/;
 const COMBINING_ALL = /[\u0300-\u036f]/g;
 const LETTER = /[\p{L}\p{M}]/u;
+/** Per code unit from U+00C0: 1 word character, 2 not, 0 not yet known (the \p{L} test is the slow part). */
+const WORD_CHAR = new Uint8Array(0x10000);
 function isWordChar(c: string): boolean {
-  if (c >= 'a' && c <= 'z') return true;
-  if (c >= '0' && c <= '9') return true;
-  if (c < '\u00c0') return false;
-  return c !== '\u00d7' && c !== '\u00f7' && LETTER.test(c);
+  const code = c.charCodeAt(0);
+  if (code >= 97 && code <= 122) return true;
+  if (code >= 48 && code <= 57) return true;
+  if (!(code >= 0xc0)) return false; // also the empty string (NaN)
+  let v = WORD_CHAR[code];
+  if (v === 0) {
+    v = code !== 0xd7 && code !== 0xf7 && LETTER.test(c) ? 1 : 2;
+    WORD_CHAR[code] = v;
+  }
+  return v === 1;
 }
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isLetter = (c: string): boolean => isWordChar(c) && !isDigit(c);
@@ -80,40 +160,18 @@ const CONTINUES = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'a'
  * token; in a hard-wrapped text (see `wrapped`) only when the sentence does not obviously go on (next
  * line in lower case, previous word a preposition or an article, long line followed by a capital).
  */
-export function tokenize(text: string): Token[] {
-  const k = keyOf(text);
+export function tokenize(text: string, key?: string): Token[] {
+  const k = key ?? keyOf(text);
+  const hasCombining = COMBINING.test(k);
   // Clean text has one paragraph per line: every line break ends a paragraph. A raw draft is hard
   // wrapped: some line goes on in lower case on the next one, and breaks are judged one by one.
   const wrapped = isHardWrapped(text);
   const tokens: Token[] = [];
   const n = k.length;
   const push = (type: TokenType, s: number, e: number): void => {
-    const cs = s;
-    const ce = e;
-    const raw = text.slice(cs, ce);
-    let cap = false;
-    let letters = 0;
-    let lower = 0;
-    for (let j = 0; j < raw.length; j++) {
-      const c = raw.charCodeAt(j);
-      let isUpper: boolean;
-      if (c < 128) {
-        if (c >= 65 && c <= 90) isUpper = true;
-        else if (c >= 97 && c <= 122) isUpper = false;
-        else continue;
-      } else {
-        const ch = raw[j];
-        const up = ch.toUpperCase();
-        if (up === ch.toLowerCase()) continue;
-        isUpper = ch === up;
-      }
-      if (letters === 0) cap = isUpper;
-      letters++;
-      if (!isUpper) lower++;
-    }
     let key = k.slice(s, e);
-    if (COMBINING.test(key)) key = key.replace(COMBINING_ALL, ''); // decomposed accents (NFD input)
-    tokens.push({ type, k: key, cs, ce, raw, cap, upper: letters >= 2 && lower === 0 });
+    if (hasCombining && COMBINING.test(key)) key = key.replace(COMBINING_ALL, ''); // decomposed accents (NFD input)
+    tokens.push(new Token(type, key, s, e, text));
   };
   let i = 0;
   while (i < n) {
@@ -144,7 +202,7 @@ export function tokenize(text: string): Token[] {
         else if (!nextCap) continues = true;
         else if (newlines > 1) continues = false; // a blank line
         else continues = lineLength(text, prev.ce) >= 50;
-        if (!continues && prev.type !== 'break') tokens.push({ type: 'break', k: '\n', cs: (i), ce: (i), raw: '\n', cap: false, upper: false });
+        if (!continues && prev.type !== 'break') tokens.push(new Token('break', '\n', i, i, text));
       }
       i = j;
       continue;
@@ -153,16 +211,21 @@ export function tokenize(text: string): Token[] {
       let j = i;
       let hasDigit = false;
       let hasSlash = false;
+      // Only digits and slashes so far ("3/05"), and whether a hyphen joined parts ("AG-2015-RES-03"):
+      // decide the type without a regex per word.
+      let digitsOnly = true;
+      let hasHyphen = false;
       while (j < n) {
         const d = k[j];
         if (isWordChar(d)) {
           if (isDigit(d)) hasDigit = true;
+          else digitsOnly = false;
           j++;
           continue;
         }
         const next = j + 1 < n ? k[j + 1] : '';
-        if (d === '-' && isWordChar(next) && j > i) { j++; continue; }
-        if (d === '°' && j === i + 1 && k[i] === 'n') { j++; continue; }
+        if (d === '-' && isWordChar(next) && j > i) { j++; digitsOnly = false; hasHyphen = true; continue; }
+        if (d === '°' && j === i + 1 && k[i] === 'n') { j++; digitsOnly = false; continue; }
         if (d === '/' && isWordChar(next) && (hasDigit || isDigit(next) || isUpperRun(text, (i), (j)))) {
           hasSlash = true;
           j++;
@@ -171,13 +234,14 @@ export function tokenize(text: string): Token[] {
         // "PC.DEC/1049", "MC.DOC/4/15": a dot inside an upper-case symbol.
         if (d === '.' && isLetter(next) && isUpperRun(text, (i), (j)) && isUpperRun(text, (j + 1), (j + 2)) && /^[A-Z]{1,4}(?:\.[A-Z]{1,4})*$/.test(text.slice((i), (j)))) {
           j++;
+          digitsOnly = false;
           continue;
         }
         // "CM/Rec(2017)5": brackets inside a slash symbol.
         if (d === '(' && hasSlash && isDigit(next)) {
           let m = j + 1;
           while (m < n && isDigit(k[m])) m++;
-          if (k[m] === ')' && m + 1 < n && isDigit(k[m + 1])) { j = m + 1; continue; }
+          if (k[m] === ')' && m + 1 < n && isDigit(k[m + 1])) { j = m + 1; digitsOnly = false; continue; }
         }
         // "l’OSCE", "d’INTERPOL", and OCR's "I’OSCE", "1’Organisation".
         if (d === "'" && isLetter(next)) {
@@ -191,16 +255,16 @@ export function tokenize(text: string): Token[] {
             break;
           }
           j++; // "aujourd’hui"
+          digitsOnly = false;
           continue;
         }
         break;
       }
       if (j === -1) continue;
-      const word = k.slice(i, j);
       let type: TokenType = 'word';
-      if (/^\d+(?:\/\d+)*$/.test(word)) type = 'number';
+      if (digitsOnly) type = 'number'; // /^\d+(?:\/\d+)*$/: a slash is only taken between word characters
       else if (hasSlash && hasDigit && /\p{Lu}/u.test(text[(i)] ?? '')) type = 'symbol';
-      else if (/^[a-z]{2,4}-\d{4}-res-\d+$/.test(word)) type = 'symbol'; // INTERPOL "AG-2015-RES-03"
+      else if (hasHyphen && hasDigit && /^[a-z]{2,4}-\d{4}-res-\d+$/.test(k.slice(i, j))) type = 'symbol'; // INTERPOL "AG-2015-RES-03"
       push(type, i, j);
       i = j;
       continue;
