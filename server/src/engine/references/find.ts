@@ -827,7 +827,9 @@ class Finder {
 
   toMentions(): ReferenceMention[] {
     const { origin, text } = this.clean;
-    const seen = new Set<string>();
+    // Mentions already given, by span (cs · 2^26 + ce: exact in a double) and then id; a string key
+    // per draft showed in profiles.
+    const seen = new Map<number, string[]>();
     const out: ReferenceMention[] = [];
     this.drafts.sort((a, b) => a.start - b.start || b.end - a.end);
     for (const d of this.drafts) {
@@ -836,9 +838,11 @@ class Finder {
       const last = this.tokens[d.end - 1];
       const cs = first.cs;
       const ce = last.ce;
-      const key = `${cs}:${ce}:${d.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const span = cs * 0x4000000 + ce;
+      const ids = seen.get(span);
+      if (ids?.includes(d.id)) continue;
+      if (ids) ids.push(d.id);
+      else seen.set(span, [d.id]);
       out.push({
         text: singleSpaced(text.slice(cs, ce)),
         kind: d.kind,

@@ -118,7 +118,10 @@ export class Token {
           if (v === 3) continue;
           isUpper = v === 1;
         }
-        if (letters === 0) cap = isUpper;
+        if (letters === 0) {
+          if (!isUpper) break; // neither capitalised nor upper case: most words, decided on one letter
+          cap = true;
+        }
         letters++;
         if (!isUpper) lower++;
       }

@@ -58,42 +58,62 @@ export const TOPICS: readonly Topic[] = SOURCES.map((s) => ({
 const TERM_TO_TOPIC = new Map<string, string>();
 for (const t of TOPICS) for (const term of t.terms) if (!TERM_TO_TOPIC.has(term)) TERM_TO_TOPIC.set(term, t.id);
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ALTERNATION = [...TERM_TO_TOPIC.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((term) => term.split(' ').map(escape).join('\\s+').replace(/'/g, "'\\s*"))
-  .join('|');
-const TERMS_RE = new RegExp(`(?:${ALTERNATION})(?![\\p{L}\\p{N}])`, 'uy');
+const SORTED_TERMS = [...TERM_TO_TOPIC.keys()].sort((a, b) => b.length - a.length);
+const termsRegExp = (terms: string[]): RegExp => {
+  const alternation = terms.map((term) => term.split(' ').map(escape).join('\\s+').replace(/'/g, "'\\s*")).join('|');
+  return new RegExp(`(?:${alternation})(?![\\p{L}\\p{N}])`, 'uy');
+};
+const TERMS_RE = termsRegExp(SORTED_TERMS);
 // Every term starts with one of a few letters: the alternation is only tried where a word starts with
 // one of them (the same positions a global search with a look-behind would accept, found far faster).
 const FIRST_CHARS = new Uint8Array(128);
 for (const term of TERM_TO_TOPIC.keys()) FIRST_CHARS[term.charCodeAt(0)] = 1;
 // And with its first three characters, when every term's first word has three ASCII letters or more.
-const PREFIXES = new Set<number>();
+// Each prefix gets the alternation of its own terms only (same longest-first order, so the same match):
+// "par", "con", "tra" start many ordinary words, and trying every term there was the cost.
+const PREFIXES = new Map<number, RegExp>();
 const prefixOf = (k: string, i: number): number => k.charCodeAt(i) * 16384 + k.charCodeAt(i + 1) * 128 + k.charCodeAt(i + 2);
 let usePrefixes = true;
-for (const term of TERM_TO_TOPIC.keys()) {
-  if (!/^[a-z]{3}/.test(term) || /^[a-z]{1,2}\W/.test(term)) usePrefixes = false;
-  else PREFIXES.add(prefixOf(term, 0));
+for (const term of TERM_TO_TOPIC.keys()) if (!/^[a-z]{3}/.test(term)) usePrefixes = false;
+if (usePrefixes) {
+  const byPrefix = new Map<number, string[]>();
+  for (const term of SORTED_TERMS) {
+    const p = prefixOf(term, 0);
+    byPrefix.set(p, [...(byPrefix.get(p) ?? []), term]);
+  }
+  for (const [p, terms] of byPrefix) PREFIXES.set(p, termsRegExp(terms));
 }
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (LETTER_OR_DIGIT.test(String.fromCharCode(c))) ASCII_ALNUM[c] = 1;
 
 /** Topic ids whose key terms appear in the text, in table order. `key` is keyOf(cleanText) when the caller has it. */
 export function findTopics(cleanText: string, key?: string): string[] {
   const k = key ?? keyOf(cleanText);
   const found = new Set<string>();
   const n = k.length;
+  let prev = 32; // code of k[i - 1]
   for (let i = 0; i < n; i++) {
+    const before = prev;
     const c = k.charCodeAt(i);
+    prev = c;
+    // Inside a word (the common case), decided on the previous character alone.
+    if (before < 128 ? ASCII_ALNUM[before] === 1 : isLetterOrDigit(k, i - 1)) continue;
     if (c >= 128 || FIRST_CHARS[c] === 0) continue;
-    if (usePrefixes && (i + 3 > n || !PREFIXES.has(prefixOf(k, i)))) continue;
-    if (i > 0 && isLetterOrDigit(k, i - 1)) continue;
-    TERMS_RE.lastIndex = i;
-    const m = TERMS_RE.exec(k);
+    let re = TERMS_RE;
+    if (usePrefixes) {
+      const own = i + 3 <= n ? PREFIXES.get(prefixOf(k, i)) : undefined;
+      if (!own) continue;
+      re = own;
+    }
+    re.lastIndex = i;
+    const m = re.exec(k);
     if (!m) continue;
     const id = TERM_TO_TOPIC.get(m[0].replace(/\s+/g, ' ').replace(/' /g, "'"));
     if (id) found.add(id);
     if (found.size === TOPICS.length) break;
     i += m[0].length - 1;
+    prev = k.charCodeAt(i);
   }
   for (const s of SOURCES) if (found.has(s.id)) for (const implied of s.implies ?? []) found.add(implied);
   return TOPICS.filter((t) => found.has(t.id)).map((t) => t.id);
