@@ -148,16 +148,51 @@ function answerQuery(index: PrecedentIndex, q: Query): number {
 }
 
 /**
- * Hook for the persisted-index cold start. When the index gains a way to save and load itself
- * (e.g. `serialize(): Uint8Array` / `PrecedentIndex.deserialize(bytes)`), time the load of a saved
- * 100k index here, in a fresh process.
+ * The persisted-index cold start: save the built index (engine/persist.ts), then, in a fresh Node
+ * process (no warm JIT, no heap), read and restore it, check every file's size and time (what the
+ * loader does to tell unchanged files), and answer a first opener and concordance query (quotes
+ * re-read from the files). Compared with the build time, which is the cold start without it.
  */
-function measurePersisted(index: PrecedentIndex): { status: string } {
-  const candidate = index as unknown as { serialize?: unknown; toSnapshot?: unknown };
-  if (typeof candidate.serialize === 'function' || typeof candidate.toSnapshot === 'function') {
-    return { status: 'n/a (index can be saved: wire the load timing into bench/tasks.ts measurePersisted)' };
+function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): { status: string } {
+  const { encodeIndex } = require('../server/src/engine/persist') as typeof import('../server/src/engine/persist');
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const file = path.join(require('node:os').tmpdir() as string, `precedent-bench-${process.pid}.bin`);
+  try {
+    const t0 = nowMs();
+    const bytes = encodeIndex(index, 'bench', null);
+    const encodeMs = nowMs() - t0;
+    fs.writeFileSync(file, bytes);
+    const script = `
+      const fs = require('node:fs'); const path = require('node:path');
+      const t0 = performance.now();
+      const { decodeIndex } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'engine', 'persist.js'))});
+      const { decodePrecedent } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'engine', 'text', 'decode.js'))});
+      const dir = ${JSON.stringify(dir)};
+      const m = JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+      const t1 = performance.now();
+      const r = decodeIndex(fs.readFileSync(${JSON.stringify(file)}), 'bench', { readText: (id) => { const d = decodePrecedent(fs.readFileSync(path.join(dir, id))); return d.ok ? d.text : null; } });
+      if (!r.ok) { console.log(JSON.stringify({ error: r.reason })); process.exit(0); }
+      const t2 = performance.now();
+      let size = 0; for (const rel of m.files) size += fs.statSync(path.join(dir, rel)).size;
+      const t3 = performance.now();
+      const openers = r.index.findOpeners('réaff', 10).length;
+      const conc = r.index.concordance('coopération', 20).items.length;
+      const t4 = performance.now();
+      console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, first: t4 - t3, docs: r.index.documents().length, openers, conc, rss: process.memoryUsage().rss / 1e6 }));
+    `;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { error?: string; total: number; decode: number; stat: number; first: number; docs: number; rss: number };
+    if (out.error || !out.docs) return { status: `failed (${out.error ?? child.stderr.slice(0, 200)})` };
+    const f = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+    return {
+      status: `${f(out.total)} (restore ${f(out.decode)}, stat ${f(out.stat)}, first answers ${f(out.first)}; ${out.docs} docs, RSS ${Math.round(out.rss)} MB)`
+        + ` vs rebuild ${f(buildMs)}; file ${(bytes.length / 1e6).toFixed(1)} MB, save ${f(encodeMs)}`,
+    };
+  } catch (error) {
+    return { status: `failed (${(error as Error).message})` };
+  } finally {
+    fs.rmSync(file, { force: true });
   }
-  return { status: 'n/a (no persisted index yet)' };
 }
 
 function maybeGc(): void {
@@ -208,7 +243,7 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
   const result: BuildResult = {
     documents: m.documents, indexed, skipped, firstSkipReason, bytes, buildMs,
     mbPerS: bytes / 1e6 / (buildMs / 1000), crashed, firstCrash, aborted, peakRssMb: peakRssMb(), retainedHeapMb,
-    persisted: measurePersisted(index),
+    persisted: measurePersisted(index, dir, buildMs),
   };
   if (!measure) return result;
 

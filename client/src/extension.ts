@@ -68,7 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
       // The server pulls `precedent` settings per resource; this makes it hear about changes too.
       synchronize: { configurationSection: 'precedent' },
       outputChannel: output,
-      initializationOptions: { bundledSeedsPath: context.asAbsolutePath('seeds'), trusted: vscode.workspace.isTrusted },
+      // cacheDir: where the server keeps its persisted index (the extension's own storage folder).
+      initializationOptions: { bundledSeedsPath: context.asAbsolutePath('seeds'), trusted: vscode.workspace.isTrusted, cacheDir: context.globalStorageUri.fsPath },
     };
     const started = new LanguageClient('precedent', 'Précédent', serverOptions, clientOptions);
     started.onNotification(CORPUS_STATUS_NOTIFICATION, (status: CorpusStatus) => showStatus(status));

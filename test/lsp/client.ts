@@ -20,6 +20,8 @@ export interface TestClient {
   configurationRequests: number;
   registrations: Array<{ method: string; registerOptions?: unknown }>;
   messages: Array<{ type: number; message: string }>;
+  /** window/logMessage lines (the server's output channel). */
+  logs: string[];
   notifications: Array<{ method: string; params: unknown }>;
   initializeResult: InitializeResult;
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -29,7 +31,11 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { rootPath?: string; settings?: Record<string, unknown>; watchDynamic?: boolean } = {}): Promise<TestClient> {
+/**
+ * A server over stdio. `cacheDir`: where it keeps its persisted index; null (the default) none, so
+ * tests do not depend on what an earlier run left in the user's cache folder.
+ */
+export async function startClient(options: { rootPath?: string; settings?: Record<string, unknown>; watchDynamic?: boolean; cacheDir?: string | null } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
@@ -38,7 +44,7 @@ export async function startClient(options: { rootPath?: string; settings?: Recor
   const listeners = new Set<() => void>();
   const wake = (): void => { for (const l of [...listeners]) l(); };
   const client = {
-    connection, process: child, settings: options.settings ?? {}, configurationRequests: 0, registrations: [], messages: [], notifications: [],
+    connection, process: child, settings: options.settings ?? {}, configurationRequests: 0, registrations: [], messages: [], logs: [], notifications: [],
   } as unknown as TestClient;
 
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) => {
@@ -62,7 +68,10 @@ export async function startClient(options: { rootPath?: string; settings?: Recor
     client.messages.push(p);
     wake();
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    client.logs.push(p.message);
+    wake();
+  });
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
     wake();
@@ -125,6 +134,7 @@ export async function startClient(options: { rootPath?: string; settings?: Recor
   const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
   client.initializeResult = await connection.sendRequest('initialize', {
     processId: process.pid, rootUri,
+    initializationOptions: { cacheDir: options.cacheDir ?? null },
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
     capabilities: {
       workspace: {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -207,5 +207,55 @@ describe('language server settings and corpus changes', function () {
     assert.ok(client.configurationRequests > requests);
     assert.ok(next.some((d) => d.code === 'mixed-voice' && /^Mixed voice/.test(d.message)));
     await client.waitFor('invalid setting warning', () => client.messages.some((m) => /minimumPrefix/.test(m.message)));
+  });
+});
+
+describe('language server with a persisted index', function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-cache-'));
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('saves the index on shutdown and the next start loads it: same hover, quotes read from the files', async () => {
+    const cacheDir = join(tmp, 'storage');
+    const hoverOnudc = async (client: TestClient): Promise<string> => {
+      const uri = pathToFileURL(join(tmp, `h${++uriCounter}.decl`)).href;
+      client.open(uri, 'Les chefs de police,\n\nSoulignent le rôle de l’ONUDC ;\n');
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 26 } }) as Hover;
+      return (hover.contents as MarkupContent).value;
+    };
+    const first = await startClient({ rootPath: tmp, cacheDir });
+    await corpusReady(first);
+    const fresh = await hoverOnudc(first);
+    await first.stop();
+    assert.ok(readdirSync(cacheDir).some((f) => /^index-.*\.bin$/.test(f)), `a saved index in ${readdirSync(cacheDir).join(', ')}`);
+
+    const second = await startClient({ rootPath: tmp, cacheDir });
+    try {
+      assert.equal((await corpusReady(second)).documents, 5);
+      assert.ok(second.logs.some((l) => /saved index: 5 unchanged, 0 indexed again, 0 removed/.test(l)), second.logs.join('\n'));
+      assert.equal(await hoverOnudc(second), fresh);
+      assert.match(fresh, /Office des Nations Unies contre la drogue et le crime/);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('a damaged saved index: the server indexes the precedents and says why in its log', async () => {
+    const cacheDir = join(tmp, 'damaged');
+    const first = await startClient({ rootPath: tmp, cacheDir });
+    await corpusReady(first);
+    await first.stop();
+    const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    const second = await startClient({ rootPath: tmp, cacheDir });
+    try {
+      assert.equal((await corpusReady(second)).documents, 5);
+      assert.ok(second.logs.some((l) => /index cache .* damaged \(truncated/.test(l)), second.logs.join('\n'));
+    } finally {
+      await second.stop();
+    }
   });
 });

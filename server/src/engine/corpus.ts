@@ -34,7 +34,7 @@ import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
 import { editDistance, foldKey, KeyIndex } from './search/keyIndex';
-import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type TokenList } from './formulations';
+import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type TokenList } from './formulations';
 
 export interface PrecedentInput {
   docId: string;
@@ -88,6 +88,66 @@ interface DocRecord {
   topics: string[];
   /** Distinct word ids (for postings bookkeeping). */
   wordCount: number;
+  /**
+   * A restored document's openers, references, topics and unit labels as string-table ids, turned
+   * into the arrays above on first need (unpack()): most restored documents are never removed nor
+   * quoted, and 100k documents' small arrays would cost a second to build on load.
+   */
+  packed?: PackedDoc | null;
+}
+
+interface PackedDoc {
+  strings: readonly string[];
+  /** (lemma, key, text) string ids per opener. */
+  openers: Int32Array;
+  references: Int32Array;
+  topics: Int32Array;
+  /** Per unit: string id, -1 for no label. */
+  labels: Int32Array;
+}
+
+/**
+ * Everything a PrecedentIndex holds, as plain data and typed arrays, for a persisted index
+ * (persist.ts turns it into bytes). Document numbers, word ids and record numbers are kept as
+ * they are, so nothing is re-analysed, re-mined or sorted on load. Clean texts are not stored:
+ * quotes of restored precedents are rebuilt from `readText`.
+ */
+export interface IndexState {
+  strings: string[];
+  docs: {
+    docIds: string[];
+    alive: Uint8Array;
+    meta: PrecedentMeta[];
+    notes: string[][];
+    clauseCount: Int32Array;
+    referenceCount: Int32Array;
+    wordCount: Int32Array;
+    /** Per document, first unit (length documents + 1); units are (start, end) pairs. */
+    unitOffsets: Float64Array;
+    units: Int32Array;
+    labels: Int32Array;
+    openerOffsets: Float64Array;
+    openers: Int32Array;
+    referenceOffsets: Float64Array;
+    references: Int32Array;
+    topicOffsets: Float64Array;
+    topics: Int32Array;
+  };
+  skips: Array<[string, string]>;
+  deadDocs: number;
+  miner: MinerState;
+  postLen: Int32Array;
+  postDocs: Int32Array;
+  postUses: Int32Array;
+  openers: Array<{
+    lemma: string; inLexicon: boolean; lexiconRole: ClauseRole | null; roles: Array<[ClauseRole, number]>; lexiconForms: string[]; count: number;
+    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array }>;
+  }>;
+  references: Array<{
+    id: string; kind: ReferenceKind; type: ReferenceType; known: boolean; count: number; docs: Int32Array;
+    written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array;
+  }>;
+  topics: Array<[string, Int32Array]>;
 }
 
 interface DocText {
@@ -148,7 +208,7 @@ export class PrecedentIndex {
   private deadDocs = 0;
   private readonly textCache = new Map<number, DocText>();
 
-  private readonly miner = new FormulationMiner();
+  private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
   private postDocs: Int32Array[] = [];
   private postUses: Int32Array[] = [];
@@ -296,6 +356,7 @@ export class PrecedentIndex {
     this.skips.delete(docId);
     if (doc === undefined) return false;
     const record = this.docs[doc];
+    unpack(record);
     this.docNumber.delete(docId);
     record.alive = false;
     this.deadDocs++;
@@ -577,12 +638,211 @@ export class PrecedentIndex {
   topicEvidence(topicId: string): { docCount: number; docIds: string[]; references: Array<{ id: string; docCount: number }> } {
     const docs = [...(this.topicDocs.get(topicId) ?? [])].filter((d) => this.docs[d].alive);
     const perRef = new Map<string, number>();
-    for (const d of docs) for (const id of new Set(this.docs[d].references)) perRef.set(id, (perRef.get(id) ?? 0) + 1);
+    for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) perRef.set(id, (perRef.get(id) ?? 0) + 1);
     return {
       docCount: docs.length,
       docIds: docs.sort((a, b) => this.compareNewest(a, b)).map((d) => this.docs[d].docId),
       references: [...perRef].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1)),
     };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Persistence (the bytes are persist.ts's business)
+
+  /**
+   * The index as data for a persisted index. Typed arrays may be shared with the live index:
+   * serialise the state before the next change.
+   */
+  exportState(): IndexState {
+    const strings: string[] = [];
+    const stringIds = new Map<string, number>();
+    const sid = (t: string): number => {
+      let id = stringIds.get(t);
+      if (id === undefined) {
+        stringIds.set(t, (id = strings.length));
+        strings.push(t);
+      }
+      return id;
+    };
+    const n = this.docs.length;
+    const docIds: string[] = [];
+    const alive = new Uint8Array(n);
+    const meta: PrecedentMeta[] = [];
+    const notes: string[][] = [];
+    const clauseCount = new Int32Array(n);
+    const referenceCount = new Int32Array(n);
+    const wordCount = new Int32Array(n);
+    const unitOffsets = new Float64Array(n + 1);
+    const openerOffsets = new Float64Array(n + 1);
+    const referenceOffsets = new Float64Array(n + 1);
+    const topicOffsets = new Float64Array(n + 1);
+    const units: number[] = [];
+    const labels: number[] = [];
+    const openers: number[] = [];
+    const references: number[] = [];
+    const topics: number[] = [];
+    for (let d = 0; d < n; d++) {
+      const r = this.docs[d];
+      unitOffsets[d] = labels.length;
+      openerOffsets[d] = openers.length / 3;
+      referenceOffsets[d] = references.length;
+      topicOffsets[d] = topics.length;
+      docIds.push(r.docId);
+      alive[d] = r.alive ? 1 : 0;
+      meta.push(r.meta);
+      notes.push(r.notes);
+      clauseCount[d] = r.clauseCount;
+      referenceCount[d] = r.referenceCount;
+      wordCount[d] = r.wordCount;
+      if (!r.alive) continue;
+      for (let k = 0; k < r.units.length; k++) units.push(r.units[k]);
+      const p = r.packed;
+      const map = (ids: Int32Array, out: number[]): void => {
+        for (let k = 0; k < ids.length; k++) out.push(ids[k] < 0 ? -1 : sid(p!.strings[ids[k]]));
+      };
+      if (p) {
+        map(p.labels, labels);
+        map(p.openers, openers);
+        map(p.references, references);
+        map(p.topics, topics);
+        continue;
+      }
+      for (const l of r.unitLabels) labels.push(l === null ? -1 : sid(l));
+      for (const o of r.openers) openers.push(sid(o.lemma), sid(o.key), sid(o.text));
+      for (const id of r.references) references.push(sid(id));
+      for (const t of r.topics) topics.push(sid(t));
+    }
+    unitOffsets[n] = labels.length;
+    openerOffsets[n] = openers.length / 3;
+    referenceOffsets[n] = references.length;
+    topicOffsets[n] = topics.length;
+
+    // Postings: one flat run per word id, exactly postLen long.
+    const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
+    let total = 0;
+    for (let id = 0; id < postLen.length; id++) total += postLen[id];
+    const postDocs = new Int32Array(total);
+    const postUses = new Int32Array(total);
+    let at = 0;
+    for (let id = 0; id < postLen.length; id++) {
+      const len = postLen[id];
+      if (!len) continue;
+      postDocs.set(this.postDocs[id].subarray(0, len), at);
+      postUses.set(this.postUses[id].subarray(0, len), at);
+      at += len;
+    }
+    const pairs = (m: Map<number, number>): Int32Array => {
+      const out = new Int32Array(m.size * 2);
+      let k = 0;
+      for (const [a, b] of m) { out[k++] = a; out[k++] = b; }
+      return out;
+    };
+    return {
+      strings,
+      docs: {
+        docIds, alive, meta, notes, clauseCount, referenceCount, wordCount,
+        unitOffsets, units: Int32Array.from(units), labels: Int32Array.from(labels),
+        openerOffsets, openers: Int32Array.from(openers), referenceOffsets, references: Int32Array.from(references),
+        topicOffsets, topics: Int32Array.from(topics),
+      },
+      skips: [...this.skips],
+      deadDocs: this.deadDocs,
+      miner: this.miner.exportState(),
+      postLen, postDocs, postUses,
+      openers: [...this.openers.values()].map((a) => ({
+        lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
+        forms: [...a.forms].map(([key, f]) => ({ key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: Int32Array.from(f.occ) })),
+      })),
+      references: [...this.references.values()].map((a) => ({
+        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: pairs(a.docs),
+        written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
+        acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ),
+      })),
+      topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
+    };
+  }
+
+  /**
+   * An index from exported state, without analysing any text. Throws on inconsistent state (the
+   * caller rebuilds). Restored precedents have no kept text: quotes use `options.readText`.
+   */
+  static fromState(state: IndexState, options: PrecedentIndexOptions = {}): PrecedentIndex {
+    const index = new PrecedentIndex(options);
+    const s = state;
+    const d = s.docs;
+    const n = d.docIds.length;
+    const check = (ok: boolean, what: string): void => {
+      if (!ok) throw new Error(`inconsistent index state: ${what}`);
+    };
+    check(d.alive.length === n && d.meta.length === n && d.notes.length === n && d.unitOffsets.length === n + 1
+      && d.openerOffsets.length === n + 1 && d.referenceOffsets.length === n + 1 && d.topicOffsets.length === n + 1, 'document tables');
+    check(d.units.length === d.labels.length * 2 && d.openers.length === d.openerOffsets[n] * 3
+      && d.references.length === d.referenceOffsets[n] && d.topics.length === d.topicOffsets[n], 'document offsets');
+    const strings = s.strings;
+    for (let k = 0; k < n; k++) {
+      const live = d.alive[k] === 1;
+      const u0 = d.unitOffsets[k];
+      const u1 = d.unitOffsets[k + 1];
+      const o0 = d.openerOffsets[k] * 3;
+      const o1 = d.openerOffsets[k + 1] * 3;
+      const record: DocRecord = {
+        docId: d.docIds[k], alive: live, meta: d.meta[k],
+        notes: d.notes[k], clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
+        units: d.units.subarray(u0 * 2, u1 * 2), unitLabels: [], text: null, openers: [], references: [], topics: [],
+        packed: live ? {
+          strings, labels: d.labels.subarray(u0, u1), openers: d.openers.subarray(o0, o1),
+          references: d.references.subarray(d.referenceOffsets[k], d.referenceOffsets[k + 1]),
+          topics: d.topics.subarray(d.topicOffsets[k], d.topicOffsets[k + 1]),
+        } : null,
+      };
+      index.docs.push(record);
+      if (live) index.docNumber.set(record.docId, k);
+    }
+    for (const [docId, reason] of s.skips) index.skips.set(docId, reason);
+    index.deadDocs = s.deadDocs;
+    index.miner = FormulationMiner.fromState(s.miner);
+
+    // Postings are views of the flat runs; addPostings() grows a run by copy when it is full.
+    let at = 0;
+    for (let id = 0; id < s.postLen.length; id++) {
+      const len = s.postLen[id];
+      index.postLen[id] = len;
+      if (!len) continue;
+      check(at + len <= s.postDocs.length, 'postings');
+      index.postDocs[id] = s.postDocs.subarray(at, at + len);
+      index.postUses[id] = s.postUses.subarray(at, at + len);
+      at += len;
+    }
+    const toMap = (pairs: Int32Array): Map<number, number> => {
+      const m = new Map<number, number>();
+      for (let k = 0; k + 1 < pairs.length; k += 2) m.set(pairs[k], pairs[k + 1]);
+      return m;
+    };
+    index.openers.clear();
+    for (const a of s.openers) {
+      const forms = new Map<string, OpenerFormAgg>();
+      for (const f of a.forms) forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ: toNumbers(f.occ) });
+      index.openers.set(a.lemma, {
+        lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: new Map(a.roles), lexiconForms: a.lexiconForms, forms, count: a.count,
+      });
+    }
+    const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
+    index.references.clear();
+    for (const a of s.references) {
+      index.references.set(a.id, {
+        id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: toMap(a.docs),
+        written: new Map(a.written.map(([folded, text, count]) => [folded, { text, count }])),
+        acronyms: new Map(a.acronyms), years: new Map(a.years), occ: toNumbers(a.occ),
+      });
+    }
+    // A curated reference added to the knowledge file since the state was saved starts empty.
+    for (const k of KNOWN_REFERENCES) {
+      if (!index.references.has(k.id)) {
+        index.references.set(k.id, { id: k.id, kind: k.kind, type: k.type, known: k, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: [] });
+      }
+    }
+    for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
+    return index;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -634,7 +894,7 @@ export class PrecedentIndex {
   private occurrence([doc, start, end]: OccRef): Occurrence {
     const record = this.docs[doc];
     const unit = unitAt(record.units, start);
-    const label = unit >= 0 ? record.unitLabels[unit] : null;
+    const label = unit >= 0 ? unpack(record).unitLabels[unit] : null;
     const text = this.docText(doc);
     if (!text) {
       return { docId: record.docId, clauseLabel: label, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, quote: '', quoteSpan: { start: 0, end: 0 } };
@@ -919,6 +1179,28 @@ export class PrecedentIndex {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** A plain array of a typed one (Array.from goes through the iterator, several times slower). */
+function toNumbers(a: Int32Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+
+/** A restored record's packed arrays as the record's own (see DocRecord.packed). */
+function unpack(record: DocRecord): DocRecord {
+  const p = record.packed;
+  if (!p) return record;
+  record.packed = null;
+  record.unitLabels = Array.from(p.labels, (id) => (id < 0 ? null : p.strings[id]));
+  record.openers = [];
+  for (let k = 0; k + 2 < p.openers.length; k += 3) {
+    record.openers.push({ lemma: p.strings[p.openers[k]], key: p.strings[p.openers[k + 1]], text: p.strings[p.openers[k + 2]] });
+  }
+  record.references = Array.from(p.references, (id) => p.strings[id]);
+  record.topics = Array.from(p.topics, (id) => p.strings[id]);
+  return record;
+}
 
 /** Front matter replaced by spaces (line breaks kept), so offsets stay those of the file. */
 function blankFrontMatter(text: string, bodyStart: number): string {

@@ -137,6 +137,52 @@ export interface FormulationMinerOptions {
   maxRemine?: number;
 }
 
+/** What a persisted index stores of the miner (typed arrays go to the binary part). */
+export interface MinerState {
+  /** Folded words by id, from id 1 (0 is the boundary). */
+  vocabulary: string[];
+  /** 1 for a function word, by id (saves re-deriving it for every word on load). */
+  functionWords: Uint8Array;
+  /** Per document number: 0 removed, 1 words only (not mined), 3 words and mined lengths. */
+  docPresent: Uint8Array;
+  /** Start of each document in docWords/docLens (length documents + 1). */
+  docOffsets: Float64Array;
+  docWords: Uint32Array;
+  docLens: Uint8Array;
+  counterBits: number;
+  maxCounterBits: number;
+  trigrams: number;
+  /** The 3-gram counter, sparse: a bit per bucket, then count, last document, fingerprint of each used one. */
+  triUsed: Uint8Array;
+  triCount: Uint16Array;
+  triLastDoc: Int32Array;
+  triFinger: Uint32Array;
+  records: number;
+  liveRecords: number;
+  /**
+   * The record hash table (hash halves and record number per slot, -1 empty): stored as it is,
+   * since rebuilding it (re-inserting, or even copying the halves from the records) misses the
+   * cache at every step: ~0.1 µs a record, a second at the record cap.
+   */
+  slotA: Uint32Array;
+  slotB: Uint32Array;
+  slotRec: Int32Array;
+  recA: Uint32Array;
+  recB: Uint32Array;
+  recLen: Uint8Array;
+  recCount: Int32Array;
+  recDocs: Int32Array;
+  recPrefix: Int32Array;
+  recSuffix: Int32Array;
+  /** Sampled places per record (most records are seen once: one place, not SAMPLE), then the (doc, pos) pairs. */
+  placeCounts: Uint8Array;
+  places: Int32Array;
+  pass: number;
+  maxRecords: number;
+  pruneAt: number;
+  maxRemine: number;
+}
+
 /** Places kept per record as they are mined (the first contributors); more are found on demand. */
 const SAMPLE = 4;
 /** Places a formulation offers at most (what the index shows as examples). */
@@ -184,7 +230,7 @@ export class FormulationMiner {
   private triLastDoc: Int32Array;
   /** Full 32-bit hash of the 3-gram that last entered the bucket: tells a repeat from a collision. */
   private triFinger: Uint32Array;
-  private readonly maxCounterBits: number;
+  private maxCounterBits: number;
   /** 3-grams currently counted (with repetitions), to size the counter. */
   private trigrams = 0;
 
@@ -406,6 +452,183 @@ export class FormulationMiner {
       }
     }
     return out;
+  }
+
+  /**
+   * The miner's tables for a persisted index (see persist.ts): pending documents are mined first,
+   * so a restored miner answers without mining. What is cheap to derive is left out (the record
+   * hash table, pass marks); the sparse parts are packed (3-gram counter, place samples). Typed
+   * arrays may be shared: the caller serialises them before the next change.
+   */
+  exportState(): MinerState {
+    this.flush();
+    const n = this.docWords.length;
+    const present = new Uint8Array(n);
+    const offsets = new Float64Array(n + 1);
+    let total = 0;
+    for (let d = 0; d < n; d++) {
+      offsets[d] = total;
+      const w = this.docWords[d];
+      if (!w) continue;
+      present[d] = this.docLens[d] ? 3 : 1;
+      total += w.length;
+    }
+    offsets[n] = total;
+    const words = new Uint32Array(total);
+    const lens = new Uint8Array(total);
+    for (let d = 0; d < n; d++) {
+      const w = this.docWords[d];
+      if (!w) continue;
+      words.set(w, offsets[d]);
+      const l = this.docLens[d];
+      if (l) lens.set(l, offsets[d]);
+    }
+    // Only used buckets matter: add() reads a bucket's last document and fingerprint when its count is 1.
+    const buckets = this.triCount.length;
+    const used = new Uint8Array(Math.ceil(buckets / 8));
+    let nonzero = 0;
+    for (let b = 0; b < buckets; b++) if (this.triCount[b]) nonzero++;
+    const triCount = new Uint16Array(nonzero);
+    const triLastDoc = new Int32Array(nonzero);
+    const triFinger = new Uint32Array(nonzero);
+    for (let b = 0, k = 0; b < buckets; b++) {
+      if (!this.triCount[b]) continue;
+      used[b >>> 3] |= 1 << (b & 7);
+      triCount[k] = this.triCount[b];
+      triLastDoc[k] = this.triLastDoc[b];
+      triFinger[k++] = this.triFinger[b];
+    }
+    const R = this.records;
+    const placeCounts = new Uint8Array(R);
+    let placed = 0;
+    for (let r = 0; r < R; r++) {
+      let c = SAMPLE;
+      while (c > 0 && this.recPlaces[(r * SAMPLE + c - 1) * 2] < 0) c--;
+      placeCounts[r] = c;
+      placed += c;
+    }
+    const places = new Int32Array(placed * 2);
+    for (let r = 0, k = 0; r < R; r++) {
+      const c = placeCounts[r] * 2;
+      places.set(this.recPlaces.subarray(r * SAMPLE * 2, r * SAMPLE * 2 + c), k);
+      k += c;
+    }
+    return {
+      vocabulary: this.words.slice(1), functionWords: Uint8Array.from(this.functionWord, Number), docPresent: present, docOffsets: offsets, docWords: words, docLens: lens,
+      counterBits: Math.log2(buckets), maxCounterBits: this.maxCounterBits, trigrams: this.trigrams,
+      triUsed: used, triCount, triLastDoc, triFinger,
+      records: R, liveRecords: this.liveRecords, slotA: this.slotA, slotB: this.slotB, slotRec: this.slotRec,
+      recA: this.recA.subarray(0, R), recB: this.recB.subarray(0, R), recLen: this.recLen.subarray(0, R),
+      recCount: this.recCount.subarray(0, R), recDocs: this.recDocs.subarray(0, R),
+      recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R),
+      placeCounts, places,
+      pass: this.pass, maxRecords: this.maxRecords, pruneAt: this.pruneAt, maxRemine: this.maxRemine,
+    };
+  }
+
+  /**
+   * A miner from exported tables, without mining or sorting: document words are views into the
+   * loaded bytes; the record hash table is re-inserted (linear), the packed parts unpacked.
+   */
+  static fromState(s: MinerState): FormulationMiner {
+    const m = new FormulationMiner({ counterBits: s.counterBits, maxRecords: s.maxRecords, maxRemine: s.maxRemine });
+    const expect = (ok: boolean, what: string): void => {
+      if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
+    };
+    const R = s.records;
+    const buckets = 2 ** s.counterBits;
+    expect(Number.isInteger(s.counterBits) && s.counterBits <= 30 && s.triUsed.length === Math.ceil(buckets / 8), '3-gram counter size');
+    expect(s.triLastDoc.length === s.triCount.length && s.triFinger.length === s.triCount.length, '3-gram counter');
+    expect(s.recA.length === R && s.recB.length === R && s.recLen.length === R && s.recCount.length === R && s.recDocs.length === R
+      && s.recPrefix.length === R && s.recSuffix.length === R && s.placeCounts.length === R, 'record count');
+    expect(s.docOffsets.length === s.docPresent.length + 1 && s.docWords.length === s.docLens.length, 'document tables');
+    expect(s.functionWords.length === s.vocabulary.length + 1, 'vocabulary');
+    // A loop, not push(...): the vocabulary of a large corpus exceeds the argument limit.
+    for (const w of s.vocabulary) {
+      m.wordIds.set(w, m.words.length);
+      m.functionWord.push(s.functionWords[m.words.length] === 1);
+      m.words.push(w);
+    }
+    for (let d = 0; d < s.docPresent.length; d++) {
+      const p = s.docPresent[d];
+      if (!p) {
+        m.docWords.push(undefined);
+        m.docLens.push(undefined);
+        continue;
+      }
+      const from = s.docOffsets[d];
+      const to = s.docOffsets[d + 1];
+      expect(from <= to && to <= s.docWords.length, 'document offsets');
+      m.docWords.push(s.docWords.subarray(from, to));
+      m.docLens.push(p & 2 ? s.docLens.subarray(from, to) : undefined);
+      if (!(p & 2)) m.pending.add(d);
+    }
+    m.maxCounterBits = s.maxCounterBits;
+    m.counterMask = buckets - 1;
+    m.triCount = new Uint16Array(buckets);
+    m.triLastDoc = new Int32Array(buckets).fill(-1);
+    m.triFinger = new Uint32Array(buckets);
+    let k = 0;
+    const used = s.triUsed;
+    const entries = s.triCount.length;
+    const [count, lastDoc, finger] = [s.triCount, s.triLastDoc, s.triFinger];
+    const [toCount, toLastDoc, toFinger] = [m.triCount, m.triLastDoc, m.triFinger];
+    for (let byte = 0; byte < used.length; byte++) {
+      let bits = used[byte];
+      if (!bits) continue;
+      for (let b = byte * 8; bits; b++, bits >>>= 1) {
+        if (!(bits & 1) || k >= entries) continue;
+        toCount[b] = count[k];
+        toLastDoc[b] = lastDoc[k];
+        toFinger[b] = finger[k++];
+      }
+    }
+    expect(k === entries, '3-gram counter entries');
+    m.trigrams = s.trigrams;
+
+    // Record arrays: the loaded views as they are (growRecords() copies on the first record added),
+    // copied only when too small to double from.
+    const cap = Math.max(1024, R);
+    const room = <A extends Uint32Array | Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      if (a.length === cap) return a;
+      const next = make(cap);
+      next.set(a);
+      return next;
+    };
+    m.recA = room(s.recA, (n) => new Uint32Array(n));
+    m.recB = room(s.recB, (n) => new Uint32Array(n));
+    m.recLen = room(s.recLen, (n) => new Uint8Array(n));
+    m.recCount = room(s.recCount, (n) => new Int32Array(n));
+    m.recDocs = room(s.recDocs, (n) => new Int32Array(n));
+    m.recMark = new Int32Array(cap);
+    m.recPrefix = room(s.recPrefix, (n) => new Int32Array(n));
+    m.recSuffix = room(s.recSuffix, (n) => new Int32Array(n));
+    m.recPlaces = new Int32Array(cap * SAMPLE * 2).fill(-1);
+    let at = 0;
+    // Locals: the state object comes from JSON.parse and may be a slow dictionary-mode object.
+    const places = s.places;
+    const counts = s.placeCounts;
+    const target = m.recPlaces;
+    for (let r = 0; r < R; r++) {
+      const c = counts[r] * 2;
+      if (c > SAMPLE * 2 || at + c > places.length) expect(false, 'place samples');
+      // A plain loop: a subarray per record costs more than the copy of up to 8 numbers.
+      for (let j = 0, to = r * SAMPLE * 2; j < c; j++) target[to + j] = places[at + j];
+      at += c;
+    }
+    m.records = R;
+    m.liveRecords = s.liveRecords;
+    // The hash table as saved (views); the checksum vouches for its consistency with the records.
+    const size = s.slotRec.length;
+    expect(size >= 2 * R && (size & (size - 1)) === 0 && s.slotA.length === size && s.slotB.length === size, 'slot table size');
+    m.slotA = s.slotA;
+    m.slotB = s.slotB;
+    m.slotRec = s.slotRec;
+    // Pass marks only need to differ from the next pass.
+    m.pass = s.pass + 1;
+    m.pruneAt = s.pruneAt;
+    m.changed();
+    return m;
   }
 
   /** Mines what changed since the last query: new documents, and old ones to extend. */

@@ -5,7 +5,13 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
-import { bundledSeedsDir, isPrecedentFileName, loadCorpus, loadFile, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
+import { bundledSeedsDir, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
+import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable } from './indexCache';
+
+/** Quiet time after the last watcher update before the persisted index is written again. */
+const SAVE_DEBOUNCE_MS = 2000;
+/** Delay after a load before writing: the first answers come first. */
+const SAVE_AFTER_LOAD_MS = 500;
 
 export interface CorpusSpec {
   /** Absolute folders. */
@@ -40,6 +46,17 @@ export class CorpusHost {
   private watchers: FSWatcher[] = [];
   /** Precedents edited in the editor: their buffer is indexed, not the file. */
   private readonly buffers = new Set<string>();
+  /**
+   * Where the persisted index is kept (the client's storage folder, else the user cache folder);
+   * null: no persisted index. Set before the first load.
+   */
+  cacheDir: string | null = defaultCacheDir();
+  /** The cache file of the current spec, and the stamps of the files the index holds. */
+  private cacheFile: string | null = null;
+  private stamps: FileTable | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private writeFailed = false;
 
   constructor(
     private readonly onChanged: (status: CorpusStatus, reason: 'load' | 'update') => void,
@@ -62,17 +79,26 @@ export class CorpusHost {
     const generation = ++this.generation;
     this.spec = { folders: [...spec.folders], includeBundled: spec.includeBundled };
     this.onChanged(this.status('indexing'), 'load');
-    const index = new PrecedentIndex();
+    this.cancelSave();
     this.ready = (async () => {
       const bundled = spec.includeBundled ? this.bundledDir() : null;
-      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, index, docIdOf: uriOfPath });
+      const cacheFile = this.cacheDir
+        ? cacheFileFor(this.cacheDir, { docIds: 'uri', includeBundled: bundled !== null, bundledDir: bundled, folders: spec.folders })
+        : undefined;
+      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, cacheFile });
       if (generation !== this.generation) return; // a newer load replaced this one
-      this.index = index;
+      this.index = loaded.index;
+      this.cacheFile = cacheFile ?? null;
+      this.stamps = loaded.stamps ?? null;
       this.skipped = loaded.skipped;
       if (spec.includeBundled && bundled === null) this.skipped.push({ path: 'seeds', reason: 'bundled precedents not found' });
-      this.log(`corpus: ${loaded.documents.length} precedents indexed in ${Math.round(loaded.ms)} ms, ${loaded.skipped.length} skipped`);
+      const c = loaded.cache;
+      if (c?.message) this.log(`corpus: ${c.message}`);
+      const fromCache = c?.status === 'loaded' ? ` (saved index: ${c.reused} unchanged, ${c.reindexed} indexed again, ${c.removed} removed)` : '';
+      this.log(`corpus: ${loaded.documents.length} precedents indexed in ${Math.round(loaded.ms)} ms${fromCache}, ${loaded.skipped.length} skipped`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
       this.onChanged(this.status('ready'), 'load');
+      if (c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) this.scheduleSave(SAVE_AFTER_LOAD_MS);
     })().catch((error: unknown) => {
       this.log(`corpus: indexing failed: ${(error as Error)?.stack ?? String(error)}`);
       this.onChanged(this.status('error', String((error as Error)?.message ?? error)), 'load');
@@ -102,16 +128,23 @@ export class CorpusHost {
     if (kind === 'deleted') {
       removeFile(this.index, path, docId);
       this.skipped = this.skipped.filter((s) => s.path !== path);
+      this.stamps?.delete(path);
       result = 'removed';
     } else {
-      const r = await loadFile(this.index, path, undefined, docId);
+      const meta = await manifestEntry(path);
+      // Stamped before reading: a write during the read makes the stamp stale, never the index.
+      const stamp = stampOf(path, docId, meta);
+      const r = await loadFile(this.index, path, meta, docId);
       this.skipped = this.skipped.filter((s) => s.path !== path);
       if (!r.ok) {
         this.skipped.push({ path, reason: r.reason });
         removeFile(this.index, path, docId);
       }
+      if (stamp && (r.ok || this.index.skipped().some((s) => s.docId === docId))) this.stamps?.set(path, stamp);
+      else this.stamps?.delete(path);
       result = r.ok ? 'indexed' : `skipped (${r.reason})`;
     }
+    this.scheduleSave(SAVE_DEBOUNCE_MS);
     this.log(`corpus: ${path} ${result}`);
     this.onChanged(this.status('ready'), 'update');
     return true;
@@ -123,6 +156,10 @@ export class CorpusHost {
     const path = pathOfUri(uri);
     if (!path || !this.covers(path)) return false;
     this.buffers.add(uri);
+    // The index now holds the buffer, not the file: the next load must read the file again.
+    const stamp = this.stamps?.get(path);
+    if (stamp) stamp.size = -1;
+    this.scheduleSave(SAVE_DEBOUNCE_MS);
     const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text) });
     if (!r.ok) this.log(`corpus: open precedent ${path} not indexed: ${r.reason}`);
     this.onChanged(this.status('ready'), 'update');
@@ -150,6 +187,50 @@ export class CorpusHost {
       } catch (error) {
         this.log(`corpus: cannot watch ${folder}: ${(error as Error).message}`);
       }
+    }
+  }
+
+  /** Write the persisted index after `delayMs` of quiet (a later call postpones it). */
+  scheduleSave(delayMs: number): void {
+    if (!this.cacheFile || !this.stamps) return;
+    this.cancelSave();
+    const generation = this.generation;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.save(generation));
+    }, delayMs);
+    // A pending save never keeps the server alive on exit.
+    this.saveTimer.unref?.();
+  }
+
+  /** Resolves when a save in progress (if any) is done; for tests and shutdown. */
+  flushSave(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      const generation = this.generation;
+      this.saving = this.saving.then(() => this.save(generation));
+    }
+    return this.saving;
+  }
+
+  private cancelSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+  }
+
+  private async save(generation: number): Promise<void> {
+    const file = this.cacheFile;
+    const stamps = this.stamps;
+    if (!file || !stamps || generation !== this.generation) return;
+    const written = await writeIndexCache(file, this.index, stamps);
+    if (written.ok) {
+      this.writeFailed = false;
+      this.log(`corpus: index saved to ${file} (${(written.bytes / 1e6).toFixed(1)} MB, ${Math.round(written.ms)} ms)`);
+    } else if (!this.writeFailed) {
+      // Once, not at every change: the server works the same without it.
+      this.writeFailed = true;
+      this.log(`corpus: ${written.message}`);
     }
   }
 

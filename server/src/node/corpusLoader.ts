@@ -11,6 +11,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PrecedentIndex } from '../engine/corpus';
 import type { IndexedDocument, PrecedentMeta } from '../engine/types';
+import { readIndexCache, sameStamp, stampOf, type FileTable } from './indexCache';
 
 /** Larger files are not declarations: probably a dump or a mistake; reading them would stall the server. */
 export const MAX_PRECEDENT_BYTES = 50 * 1024 * 1024;
@@ -39,6 +40,29 @@ export interface LoadOptions {
   docIdOf?: (absolutePath: string) => string;
   /** Called for each file the index accepted, with the bytes it was given (for a caller's own pass). */
   onIndexed?: (docId: string, absolutePath: string, bytes: Uint8Array) => void;
+  /**
+   * A persisted index to start from (ignored when `index` is given): files whose path, size,
+   * modification time and manifest metadata are unchanged are taken from it, the others are
+   * indexed again or removed. The caller saves the result (see `files`, writeIndexCache()).
+   */
+  cacheFile?: string;
+  /** Engine version the cache must have been written by (default engineVersion()). */
+  engineVersion?: string;
+}
+
+/** What the persisted index did for this load. */
+export interface CacheOutcome {
+  /** loaded: used; missing: none yet; unusable: damaged or another version (see message). */
+  status: 'loaded' | 'missing' | 'unusable';
+  /** One line for the user when the cache could not be used. */
+  message?: string;
+  /** Files taken from the cache unchanged, indexed again, and dropped (gone from disk). */
+  reused: number;
+  reindexed: number;
+  removed: number;
+  /** Time to read and restore the cache file, and its size. */
+  loadMs?: number;
+  bytes?: number;
 }
 
 export interface LoadedCorpus {
@@ -53,6 +77,9 @@ export interface LoadedCorpus {
   ms: number;
   /** The absolute path of each indexed docId, for showing paths. */
   pathOf: Map<string, string>;
+  /** Stamps of the files the index holds (indexed or refused), when a cache file was given. */
+  stamps?: FileTable;
+  cache?: CacheOutcome;
 }
 
 /** Folder of the bundled precedents: seeds/ next to the package.json named "precedent". */
@@ -86,7 +113,7 @@ export function packageRoot(from: string = __dirname): string | null {
 /** Find, read and index the precedents of a corpus. Never throws for I/O problems: they land in `skipped`. */
 export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   const started = performance.now();
-  const index = options.index ?? new PrecedentIndex();
+  let index = options.index ?? new PrecedentIndex();
   const cwd = options.cwd ?? process.cwd();
   const docIdOf = options.docIdOf ?? ((p: string) => p);
   const skipped: SkippedFile[] = [];
@@ -111,15 +138,71 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
 
   const pathOf = new Map<string, string>();
   let files = 0;
+
+  // The persisted index: unchanged files are taken as they are, the rest goes through upsert below.
+  let table: FileTable | undefined;
+  let cache: CacheOutcome | undefined;
+  let todo = unique;
+  const walkSkips = skipped.length;
+  if (options.cacheFile && !options.index) {
+    const read = await readIndexCache(options.cacheFile, options.engineVersion);
+    table = new Map();
+    cache = { status: read.status, reused: 0, reindexed: 0, removed: 0 };
+    if (read.status === 'unusable') cache.message = read.message;
+    const cached = read.status === 'loaded' ? read.files : new Map<string, never>();
+    if (read.status === 'loaded') {
+      index = read.index;
+      cache.loadMs = read.ms;
+      cache.bytes = read.bytes;
+    }
+    const refused = new Map(index.skipped().map((s) => [s.docId, s.reason]));
+    todo = [];
+    const present = new Set<string>();
+    for (const f of unique) {
+      const docId = docIdOf(f.path);
+      const stamp = stampOf(f.path, docId, f.meta);
+      if (stamp) table.set(f.path, stamp);
+      const before = cached.get(f.path);
+      if (!sameStamp(before, stamp)) {
+        todo.push(f);
+        continue;
+      }
+      present.add(f.path);
+      cache.reused++;
+      files++;
+      const reason = refused.get(docId);
+      if (reason !== undefined) skipped.push({ path: f.path, reason });
+      else {
+        pathOf.set(docId, f.path);
+        if (options.onIndexed) {
+          const bytes = await readPrecedentBytes(f.path);
+          if (bytes.ok) options.onIndexed(docId, f.path, bytes.bytes);
+        }
+      }
+    }
+    const wanted = new Set(unique.map((f) => f.path));
+    for (const [path, stamp] of cached) {
+      if (wanted.has(path)) continue;
+      index.remove(stamp.docId);
+      cache.removed++;
+    }
+    cache.reindexed = todo.length;
+  }
+
   // Read a few files at a time (disk latency overlaps), index them in path order (deterministic).
   const batch = 16;
-  for (let i = 0; i < unique.length; i += batch) {
-    const slice = unique.slice(i, i + batch);
+  for (let i = 0; i < todo.length; i += batch) {
+    const slice = todo.slice(i, i + batch);
     const read = await Promise.all(slice.map((f) => readPrecedentBytes(f.path)));
     slice.forEach((f, k) => {
       const bytes = read[k];
       if (!bytes.ok) {
         skipped.push({ path: f.path, reason: bytes.reason });
+        // An unreadable file is tried again next time; what the cache held of it goes.
+        if (table) {
+          table.delete(f.path);
+          index.remove(docIdOf(f.path));
+        }
         return;
       }
       files++;
@@ -131,7 +214,13 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
       } else skipped.push({ path: f.path, reason: result.reason });
     });
   }
-  return { index, documents: index.documents(), skipped, files, ms: performance.now() - started, pathOf };
+  if (table) {
+    // Files skipped in the order of a load without cache: walk problems first, then file order.
+    const order = new Map(unique.map((f, k) => [f.path, k]));
+    const fileSkips = skipped.splice(walkSkips).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+    skipped.push(...fileSkips);
+  }
+  return { index, documents: index.documents(), skipped, files, ms: performance.now() - started, pathOf, stamps: table, cache };
 }
 
 /** Index (or re-index) one file, e.g. when a watcher reports a change. Reads its folder's manifest unless `meta` is given. */
@@ -146,6 +235,12 @@ export async function loadFile(
   if (!bytes.ok) return bytes;
   const given = meta ?? (await readManifest(dirname(absolute))).entries.get(basename(absolute));
   return index.upsert({ docId, fileName: basename(absolute), bytes: bytes.bytes, meta: given });
+}
+
+/** The metadata its folder's precedents.json gives a file (what loadCorpus indexes it with). */
+export async function manifestEntry(path: string): Promise<Partial<PrecedentMeta> | undefined> {
+  const absolute = resolve(path);
+  return (await readManifest(dirname(absolute))).entries.get(basename(absolute));
 }
 
 /** Drop one file from the index (deleted or moved away). True when it was there. */

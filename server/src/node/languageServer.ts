@@ -5,6 +5,7 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { isAbsolute } from 'node:path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDraftingService, type DraftingService } from '../features/languageService';
@@ -194,8 +195,15 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; cacheDir?: unknown } | undefined;
     if (init?.settings !== undefined) pushedSettings = init.settings;
+    // The client names where the persisted index goes (VS Code: the extension's storage folder);
+    // null turns it off; absent, the user cache folder.
+    if (init && 'cacheDir' in init) {
+      if (init.cacheDir === null) corpus.cacheDir = null;
+      else if (typeof init.cacheDir === 'string' && isAbsolute(init.cacheDir)) corpus.cacheDir = init.cacheDir;
+      else connection.console.warn(`precedent: initializationOptions.cacheDir ignored (not an absolute path): ${JSON.stringify(init.cacheDir)}`);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -225,10 +233,12 @@ export function startLanguageServer(connection: Connection): void {
     void reloadCorpusIfChanged(true);
   });
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     shuttingDown = true;
     for (const t of timers.values()) clearTimeout(t);
     corpus.unwatch();
+    // A save still waiting for quiet is written now: the next start loads it instead of indexing.
+    await corpus.flushSave();
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -1,6 +1,7 @@
 // What every subcommand shares: its I/O, the corpus options and how a path is shown.
 import { resolve } from 'node:path';
 import { bundledSeedsDir, displayPath, loadCorpus, type LoadedCorpus } from '../corpusLoader';
+import { cacheFileFor, defaultCacheDir, writeIndexCache } from '../indexCache';
 import { flag, listOption, type OptionSpec, type ParsedArgs } from './args';
 
 /** Where a command writes and what it knows of its surroundings; tests pass their own. */
@@ -30,6 +31,7 @@ export const FORMAT_OPTION = (choices: readonly string[], fallback: string): Opt
 export const CORPUS_OPTIONS: readonly OptionSpec[] = [
   { name: 'corpus', kind: 'string', multiple: true, valueName: 'DIR', description: 'Precedent folder (.txt, .md, searched recursively); repeatable' },
   { name: 'no-bundled', kind: 'boolean', description: 'Leave out the precedents bundled with Précédent' },
+  { name: 'no-cache', kind: 'boolean', description: 'Index the precedents without the saved index ($XDG_CACHE_HOME/precedent or ~/.cache/precedent)' },
 ];
 
 export interface CorpusView {
@@ -56,7 +58,16 @@ export async function loadCorpusFor(
       throw new CliError((error as Error).message);
     }
   }
-  const loaded = await loadCorpus({ folders, includeBundled, bundledDir, cwd: io.cwd, onIndexed });
+  const cacheDir = flag(args, 'no-cache') ? null : defaultCacheDir(io.env);
+  // Paths as docIds: a cache of its own, apart from the server's (which names documents by URI).
+  const cacheFile = cacheDir ? cacheFileFor(cacheDir, { docIds: 'path', includeBundled, bundledDir: bundledDir ?? null, folders: folders.map((f) => resolve(io.cwd, f)) }) : undefined;
+  const loaded = await loadCorpus({ folders, includeBundled, bundledDir, cwd: io.cwd, onIndexed, cacheFile });
+  if (loaded.cache?.message) io.stderr(`precedent: note: ${loaded.cache.message}\n`);
+  const c = loaded.cache;
+  if (cacheFile && loaded.stamps && c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) {
+    const written = await writeIndexCache(cacheFile, loaded.index, loaded.stamps);
+    if (!written.ok) io.stderr(`precedent: note: ${written.message}\n`);
+  }
   const roots = new Set(folders.map((f) => resolve(io.cwd, f)));
   const show = (p: string): string => displayPath(loaded.pathOf.get(p) ?? p, io.cwd, bundledDir);
   const missingRoots = loaded.skipped.filter((s) => roots.has(s.path) && s.reason === 'folder not found').map((s) => s.path);

@@ -1,0 +1,200 @@
+// A persisted index: the state of a PrecedentIndex as bytes, so a cold start loads it instead of
+// analysing every precedent again. Pure (bytes in, bytes out); the node layer reads and writes.
+//
+// Layout (little-endian, as the typed arrays of every platform Node runs on):
+//   0  "PRECIDX\0"                magic
+//   8  u32 format version         FORMAT_VERSION (this layout)
+//  12  u32 header length H        header: JSON { engineVersion, sections: [[kind, byteOffset, length]…], extra }
+//  16  u32 payload checksum       over everything after the header, as 32-bit words
+//  20  u32 payload length         (bytes, a multiple of 8)
+//  24  header (H bytes), padded to 8
+//      payload: the state as JSON (typed arrays replaced by {"$": section}), then each typed
+//      array's bytes at an 8-aligned offset.
+// Typed arrays are restored as views into the loaded bytes (no copy, no parsing); the JSON part
+// only holds the small parts (metadata, vocabulary, aggregates).
+import type { IndexState, PrecedentIndexOptions } from './corpus';
+import { PrecedentIndex } from './corpus';
+
+export const FORMAT_VERSION = 1;
+const MAGIC = [0x50, 0x52, 0x45, 0x43, 0x49, 0x44, 0x58, 0x00]; // "PRECIDX\0"
+const FIXED = 24;
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+const KINDS: Array<{ name: string; bytes: number; make: (buffer: ArrayBufferLike, offset: number, length: number) => Typed }> = [
+  { name: 'u8', bytes: 1, make: (b, o, n) => new Uint8Array(b, o, n) },
+  { name: 'u16', bytes: 2, make: (b, o, n) => new Uint16Array(b, o, n) },
+  { name: 'u32', bytes: 4, make: (b, o, n) => new Uint32Array(b, o, n) },
+  { name: 'i32', bytes: 4, make: (b, o, n) => new Int32Array(b, o, n) },
+  { name: 'f64', bytes: 8, make: (b, o, n) => new Float64Array(b, o, n) },
+];
+function kindOf(a: unknown): number {
+  if (a instanceof Uint8Array) return 0;
+  if (a instanceof Uint16Array) return 1;
+  if (a instanceof Uint32Array) return 2;
+  if (a instanceof Int32Array) return 3;
+  if (a instanceof Float64Array) return 4;
+  return -1;
+}
+
+interface Utf8 {
+  encode(text: string): Uint8Array;
+  decode(bytes: Uint8Array): string;
+}
+/** The runtime's TextEncoder/TextDecoder (Node and browsers); see text/decode.ts for why not declared. */
+function utf8(): Utf8 {
+  const g = globalThis as unknown as {
+    TextEncoder?: new () => { encode(t: string): Uint8Array };
+    TextDecoder?: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string };
+  };
+  if (!g.TextEncoder || !g.TextDecoder) throw new Error('no TextEncoder/TextDecoder in this runtime');
+  const enc = new g.TextEncoder();
+  const dec = new g.TextDecoder('utf-8', { fatal: true });
+  return { encode: (t) => enc.encode(t), decode: (b) => dec.decode(b) };
+}
+
+/** Why a persisted index was not used; `stale` is a version change (expected), the others damage. */
+export type PersistFailure = { ok: false; kind: 'stale' | 'corrupt'; reason: string };
+
+/** The index as bytes, with `extra` (the caller's own JSON: e.g. the file table it was built from). */
+export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra: unknown): Uint8Array {
+  const state = index.exportState();
+  const arrays: Typed[] = [];
+  const json = JSON.stringify(state, (_key, value: unknown) => {
+    if (kindOf(value) >= 0) {
+      arrays.push(value as Typed);
+      return { $: arrays.length - 1 };
+    }
+    return value;
+  });
+  const { encode } = utf8();
+  const jsonBytes = encode(json);
+  const sections: Array<[number, number, number]> = [];
+  let at = align8(jsonBytes.length);
+  for (const a of arrays) {
+    sections.push([kindOf(a), at, a.length]);
+    at = align8(at + a.byteLength);
+  }
+  const payloadLength = at;
+  const header = encode(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra }));
+  const headerEnd = align8(FIXED + header.length);
+  const out = new Uint8Array(headerEnd + payloadLength);
+  out.set(MAGIC, 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, FORMAT_VERSION, true);
+  view.setUint32(12, header.length, true);
+  view.setUint32(20, payloadLength, true);
+  out.set(header, FIXED);
+  out.set(jsonBytes, headerEnd);
+  for (let k = 0; k < arrays.length; k++) {
+    const a = arrays[k];
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), headerEnd + sections[k][1]);
+  }
+  view.setUint32(16, checksum(out, headerEnd, payloadLength), true);
+  return out;
+}
+
+/** Header fields readable without decoding the state (to check versions and read `extra`). */
+export function readHeader(bytes: Uint8Array): { ok: true; engineVersion: string; extra: unknown } | PersistFailure {
+  const h = header(bytes);
+  return h.ok ? { ok: true, engineVersion: h.engineVersion, extra: h.extra } : h;
+}
+
+/**
+ * The index stored in `bytes`, or why not. Never throws: damage of any kind (truncated, bad
+ * magic, checksum mismatch, inconsistent state) is a `corrupt` failure; another format or engine
+ * version is `stale`.
+ */
+export function decodeIndex(
+  bytes: Uint8Array,
+  engineVersion: string,
+  options: PrecedentIndexOptions = {},
+): { ok: true; index: PrecedentIndex; extra: unknown } | PersistFailure {
+  try {
+    // Views need aligned offsets: a pooled Node buffer may start anywhere.
+    if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes); // a copy (Buffer#slice would be a view)
+    const h = header(bytes);
+    if (!h.ok) return h;
+    if (h.engineVersion !== engineVersion) return { ok: false, kind: 'stale', reason: `made by engine ${h.engineVersion}, this is ${engineVersion}` };
+    const payload = bytes.byteOffset + h.headerEnd;
+    if (checksum(bytes, h.headerEnd, h.payloadLength) !== h.checksum) return { ok: false, kind: 'corrupt', reason: 'checksum mismatch' };
+    const arrays: Typed[] = [];
+    for (const [kind, offset, length] of h.sections) {
+      const k = KINDS[kind];
+      if (!k || offset % 8 !== 0 || offset + length * k.bytes > h.payloadLength) return { ok: false, kind: 'corrupt', reason: 'bad section table' };
+      arrays.push(k.make(bytes.buffer, payload + offset, length));
+    }
+    const json = utf8().decode(bytes.subarray(h.headerEnd, h.headerEnd + h.jsonLength));
+    // Typed arrays put back by a walk after parsing: a reviver is called for every value, and is slower.
+    const state = withArrays(JSON.parse(json), arrays) as IndexState;
+    return { ok: true, index: PrecedentIndex.fromState(state, options), extra: h.extra };
+  } catch (error) {
+    return { ok: false, kind: 'corrupt', reason: `cannot restore (${(error as Error)?.message ?? String(error)})` };
+  }
+}
+
+function withArrays(value: unknown, arrays: Typed[]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object') value[i] = withArrays(v, arrays);
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.$ === 'number') {
+    const a = arrays[record.$];
+    if (!a) throw new Error('reference to a missing section');
+    return a;
+  }
+  for (const key in record) {
+    const v = record[key];
+    if (v !== null && typeof v === 'object') record[key] = withArrays(v, arrays);
+  }
+  return record;
+}
+
+interface Header {
+  ok: true;
+  engineVersion: string;
+  extra: unknown;
+  jsonLength: number;
+  sections: Array<[number, number, number]>;
+  headerEnd: number;
+  payloadLength: number;
+  checksum: number;
+}
+
+function header(bytes: Uint8Array): Header | PersistFailure {
+  if (bytes.length < FIXED || MAGIC.some((b, k) => bytes[k] !== b)) return { ok: false, kind: 'corrupt', reason: 'not a Précédent index file (bad magic)' };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== FORMAT_VERSION) return { ok: false, kind: 'stale', reason: `index format ${version}, this version reads ${FORMAT_VERSION}` };
+  const headerLength = view.getUint32(12, true);
+  const payloadLength = view.getUint32(20, true);
+  const headerEnd = align8(FIXED + headerLength);
+  if (headerEnd + payloadLength !== bytes.length) return { ok: false, kind: 'corrupt', reason: `truncated or padded (${bytes.length} bytes, expected ${headerEnd + payloadLength})` };
+  try {
+    const h = JSON.parse(utf8().decode(bytes.subarray(FIXED, FIXED + headerLength))) as { engineVersion: string; jsonLength: number; sections: Array<[number, number, number]>; extra: unknown };
+    if (typeof h.engineVersion !== 'string' || !Array.isArray(h.sections) || !(h.jsonLength <= payloadLength)) throw new Error('incomplete header');
+    return { ok: true, engineVersion: h.engineVersion, extra: h.extra, jsonLength: h.jsonLength, sections: h.sections, headerEnd, payloadLength, checksum: view.getUint32(16, true) };
+  } catch (error) {
+    return { ok: false, kind: 'corrupt', reason: `unreadable header (${(error as Error).message})` };
+  }
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/** A 32-bit hash of the payload, a word at a time (the payload length is a multiple of 8). */
+function checksum(bytes: Uint8Array, from: number, length: number): number {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, length >>> 2);
+  let h = 0x811c9dc5 ^ length;
+  let g = 0x9e3779b9;
+  for (let i = 0; i < words.length; i += 2) {
+    h = Math.imul(h ^ words[i], 0x01000193);
+    g = Math.imul(g ^ words[i + 1], 0x5bd1e995);
+  }
+  return (h ^ Math.imul(g, 0x85ebca6b)) >>> 0;
+}

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { PrecedentIndex } from '../../../../server/src/engine/corpus';
+import { decodeIndex, encodeIndex, FORMAT_VERSION, readHeader } from '../../../../server/src/engine/persist';
+import { decodePrecedent } from '../../../../server/src/engine/text/decode';
+import { TOPICS } from '../../../../server/src/engine/references/topics';
+import { loadSeeds } from './seedCorpus';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const ENGINE = 'test-engine-1';
+
+const EXTRA = [
+  'RÉSOLUTION SUR LA COOPÉRATION',
+  '',
+  'L’Assemblée générale,',
+  '',
+  'RAPPELANT la Convention des Nations\u00a0Unies contre la criminalité transnationale organisée ;',
+  '',
+  '1. DÉCIDE de renforcer la coopération policière internationale dans toute la mesure du possible\u202f;',
+  '',
+].join('\n');
+
+function seeded(): { index: PrecedentIndex; texts: Map<string, string> } {
+  const index = new PrecedentIndex();
+  const texts = new Map<string, string>();
+  for (const seed of loadSeeds()) {
+    assert.ok(index.upsert({ docId: seed.file, fileName: seed.file, bytes: seed.bytes, meta: seed.meta }).ok);
+    const d = decodePrecedent(seed.bytes);
+    if (d.ok) texts.set(seed.file, d.text);
+  }
+  // A removed precedent leaves a tombstone: the persisted state must carry it too.
+  index.upsert({ docId: 'gone.txt', fileName: 'gone.txt', bytes: utf8(EXTRA) });
+  index.remove('gone.txt');
+  index.upsert({ docId: 'extra.txt', fileName: 'extra.txt', bytes: utf8(EXTRA) });
+  texts.set('extra.txt', EXTRA);
+  index.upsert({ docId: 'empty.txt', fileName: 'empty.txt', bytes: utf8('  \n') });
+  return { index, texts };
+}
+
+/** Every public query of the index, on inputs that hit openers, formulations, references and topics. */
+function answers(index: PrecedentIndex): unknown {
+  const refs = index.findReferences('convention', 10);
+  return {
+    documents: index.documents().sort((a, b) => (a.docId < b.docId ? -1 : 1)),
+    skipped: index.skipped(),
+    openers: ['réaff', 'rappel', 'nous réaff', 'decid', 'consc', 'reafirm'].map((p) => index.findOpeners(p, 8)),
+    openerList: index.openerList(),
+    continuations: ['Nations Unies', 'dans toute la mes', 'la criminalité ', 'renforcer la coopération'].map((w) => index.continueFormulation(w, 6)),
+    formulations: index.formulations(30),
+    references: ['conv', 'Europol', 'OSCE', 'Interpol'].map((p) => index.findReferences(p, 8)),
+    occurrences: refs.map((r) => index.referenceOccurrences(r.entry.id, 0, 50)),
+    resolve: index.resolveReference('la Convention de Palerme'),
+    suggest: index.suggestReferences('Europole', 3),
+    concordance: ['coopération policière', 'criminalité', 'Palerme', 'terrorisme'].map((q) => index.concordance(q, 20)),
+    topics: TOPICS.map((t) => index.topicEvidence(t.id)),
+  };
+}
+
+describe('engine/persist: a persisted index', () => {
+  it('answers every query exactly as the index it was saved from', () => {
+    const { index, texts } = seeded();
+    const before = answers(index);
+    const bytes = encodeIndex(index, ENGINE, { files: ['a'] });
+    const loaded = decodeIndex(bytes, ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+    assert.deepEqual(loaded.extra, { files: ['a'] });
+    const after = answers(loaded.index);
+    assert.deepEqual(after, before);
+    // Sanity: the comparison covered real answers, not empty lists.
+    const b = before as { documents: unknown[]; continuations: unknown[][]; occurrences: Array<{ total: number }> };
+    assert.equal(b.documents.length, 6);
+    assert.ok(b.continuations.some((c) => c.length > 0));
+    assert.ok(b.occurrences.some((o) => o.total > 0));
+  });
+
+  it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
+    const { index, texts } = seeded();
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    const restored = loaded.index;
+    const seedsFile = loadSeeds()[0].file;
+    assert.ok(restored.remove(seedsFile));
+    index.remove(seedsFile);
+    const again = EXTRA.replace('RÉSOLUTION', 'DEUXIÈME RÉSOLUTION');
+    for (const i of [index, restored]) assert.ok(i.upsert({ docId: 'again.txt', fileName: 'again.txt', bytes: utf8(again) }).ok);
+    texts.set('again.txt', again);
+    assert.equal(restored.documents().length, 6);
+    assert.ok(!restored.documents().some((d) => d.docId === seedsFile));
+    assert.deepEqual(answers(restored), answers(index));
+    // Saving the restored-then-changed index round-trips again.
+    const second = decodeIndex(encodeIndex(restored, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(second.ok);
+    assert.deepEqual(answers(second.index), answers(index));
+  });
+
+  it('refuses damaged or foreign bytes with a reason, never throwing', () => {
+    const { index } = seeded();
+    const bytes = encodeIndex(index, ENGINE, null);
+    const truncated = decodeIndex(bytes.subarray(0, bytes.length - 100), ENGINE);
+    assert.equal(truncated.ok, false);
+    assert.match(truncated.ok ? '' : truncated.reason, /truncated/);
+    const flipped = bytes.slice();
+    flipped[flipped.length - 50] ^= 0xff;
+    const bad = decodeIndex(flipped, ENGINE);
+    assert.deepEqual(bad.ok ? null : [bad.kind, bad.reason], ['corrupt', 'checksum mismatch']);
+    const magic = bytes.slice();
+    magic[0] = 0x41;
+    assert.match((decodeIndex(magic, ENGINE) as { reason: string }).reason, /bad magic/);
+    assert.equal((decodeIndex(new Uint8Array(3), ENGINE) as { kind: string }).kind, 'corrupt');
+    const stale = decodeIndex(bytes, 'another-engine');
+    assert.deepEqual(stale.ok ? null : stale.kind, 'stale');
+    const format = bytes.slice();
+    new DataView(format.buffer).setUint32(8, FORMAT_VERSION + 1, true);
+    assert.equal((decodeIndex(format, ENGINE) as { kind: string }).kind, 'stale');
+    const header = readHeader(bytes);
+    assert.ok(header.ok && header.engineVersion === ENGINE);
+  });
+
+  it('loads from an unaligned buffer (Node pools small reads at any offset)', () => {
+    const { index, texts } = seeded();
+    const bytes = encodeIndex(index, ENGINE, null);
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    const loaded = decodeIndex(shifted.subarray(3), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    assert.equal(loaded.index.documents().length, 6);
+  });
+});
