@@ -207,6 +207,10 @@ export class PrecedentIndex {
   private readonly skips = new Map<string, string>();
   private deadDocs = 0;
   private readonly textCache = new Map<number, DocText>();
+  /** Sorted orders of occurrence lists (see occOrder()); dropped with their list. */
+  private readonly occOrders = new WeakMap<number[], { length: number; order: Int32Array }>();
+  /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
+  private readonly topicRefs = new Map<string, Map<string, number>>();
 
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
@@ -343,10 +347,13 @@ export class PrecedentIndex {
     }
 
     // Topics.
+    const cited = new Set(record.references);
     for (const topic of record.topics) {
       let set = this.topicDocs.get(topic);
       if (!set) this.topicDocs.set(topic, (set = new Set()));
       set.add(doc);
+      const counts = this.topicRefs.get(topic);
+      if (counts) for (const id of cited) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return { ok: true };
   }
@@ -381,7 +388,7 @@ export class PrecedentIndex {
       if (!touchedForms.has(form)) {
         touchedForms.add(form);
         form.docs.delete(doc);
-        form.occ = withoutDoc(form.occ, doc);
+        form.occ = this.withoutDoc(form.occ, doc);
       }
       if (form.count <= 0) agg.forms.delete(key);
       if (agg.count <= 0 && !agg.inLexicon && this.openers.delete(lemma)) this.openerKeys = null;
@@ -397,14 +404,23 @@ export class PrecedentIndex {
       const agg = this.references.get(id);
       if (!agg) continue;
       agg.docs.delete(doc);
-      agg.occ = withoutDoc(agg.occ, doc);
+      agg.occ = this.withoutDoc(agg.occ, doc);
       if (agg.count <= 0 && !agg.known) {
         this.references.delete(id);
         this.referenceKeys = null;
         this.referenceNames = null;
       }
     }
-    for (const topic of record.topics) this.topicDocs.get(topic)?.delete(doc);
+    for (const topic of record.topics) {
+      this.topicDocs.get(topic)?.delete(doc);
+      const counts = this.topicRefs.get(topic);
+      if (!counts) continue;
+      for (const id of refIds) {
+        const left = (counts.get(id) ?? 0) - 1;
+        if (left > 0) counts.set(id, left);
+        else counts.delete(id);
+      }
+    }
     // Free what queries no longer need; the record stays as a tombstone for postings.
     record.text = null;
     record.openers = [];
@@ -532,8 +548,8 @@ export class PrecedentIndex {
   referenceOccurrences(id: string, offset: number, limit: number): { total: number; items: Occurrence[] } {
     const agg = this.references.get(id);
     if (!agg) return { total: 0, items: [] };
-    const refs = this.newestFirst(agg.occ);
-    return { total: refs.length, items: refs.slice(offset, offset + limit).map((r) => this.occurrence(r)) };
+    const total = this.occOrder(agg.occ).length;
+    return { total, items: this.newestFirst(agg.occ, offset, limit).map((r) => this.occurrence(r)) };
   }
 
   /**
@@ -634,16 +650,47 @@ export class PrecedentIndex {
     return { total, items };
   }
 
-  /** For a topic: how many precedents address it and, per reference, how many of those cite it. */
-  topicEvidence(topicId: string): { docCount: number; docIds: string[]; references: Array<{ id: string; docCount: number }> } {
-    const docs = [...(this.topicDocs.get(topicId) ?? [])].filter((d) => this.docs[d].alive);
-    const perRef = new Map<string, number>();
-    for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) perRef.set(id, (perRef.get(id) ?? 0) + 1);
+  /**
+   * For a topic: how many precedents address it and, per reference, how many of those cite it,
+   * most cited first. Counted once per topic, then kept up to date by upsert and remove (the lint
+   * asks at every keystroke pause; at 100k precedents a recount is ~1 M set insertions).
+   */
+  topicEvidence(topicId: string): { docCount: number; references: Array<{ id: string; docCount: number }> } {
+    const docs = this.topicDocs.get(topicId);
+    if (!docs?.size) return { docCount: 0, references: [] };
+    let counts = this.topicRefs.get(topicId);
+    if (!counts) {
+      counts = new Map();
+      for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      this.topicRefs.set(topicId, counts);
+    }
     return {
-      docCount: docs.length,
-      docIds: docs.sort((a, b) => this.compareNewest(a, b)).map((d) => this.docs[d].docId),
-      references: [...perRef].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1)),
+      docCount: docs.size,
+      references: [...counts].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1)),
     };
+  }
+
+  /**
+   * Where precedents on a topic cite a reference: one occurrence per precedent (its first), newest
+   * precedent first, at most `limit`. Only the occurrences returned are quoted.
+   */
+  topicCitations(topicId: string, referenceId: string, limit: number): Occurrence[] {
+    const agg = this.references.get(referenceId);
+    const docs = this.topicDocs.get(topicId);
+    if (!agg || !docs) return [];
+    const order = this.occOrder(agg.occ);
+    const flat = agg.occ;
+    const out: Occurrence[] = [];
+    let previous = -1;
+    for (let i = 0; i < order.length && out.length < limit; i++) {
+      const k = order[i];
+      const doc = flat[k];
+      // The order is by precedent, then position: a precedent's first citation comes first.
+      if (doc === previous || !docs.has(doc)) continue;
+      previous = doc;
+      out.push(this.occurrence([doc, flat[k + 1], flat[k + 2]]));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -861,10 +908,70 @@ export class PrecedentIndex {
   }
 
   /** Flattened (doc, start, end) triples sorted newest precedent first, then in text order. */
-  private newestFirst(flat: number[]): OccRef[] {
+  private newestFirst(flat: number[], offset = 0, limit = Infinity): OccRef[] {
+    const order = this.occOrder(flat);
     const refs: OccRef[] = [];
-    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]].alive) refs.push([flat[k], flat[k + 1], flat[k + 2]]);
-    return refs.sort((x, y) => this.compareNewest(x[0], y[0]) || x[1] - y[1]);
+    const end = Math.min(order.length, offset + limit);
+    for (let i = offset; i < end; i++) {
+      const k = order[i];
+      refs.push([flat[k], flat[k + 1], flat[k + 2]]);
+    }
+    return refs;
+  }
+
+  /**
+   * The positions (multiples of 3) of a flat occurrence list's live triples, newest precedent
+   * first. Kept per list: a reference cited 600,000 times at 100k precedents costs ~0.4 s to sort,
+   * once, not at every hover. Lists only grow in place (upsert appends): the new tail is sorted
+   * and merged (linear). Removal makes a new list (withoutDoc), whose order is carried over.
+   */
+  private occOrder(flat: number[]): Int32Array {
+    const cached = this.occOrders.get(flat);
+    if (cached && cached.length === flat.length) return cached.order;
+    const from = cached ? cached.length : 0;
+    const tail: number[] = [];
+    for (let k = from; k < flat.length; k += 3) if (this.docs[flat[k]].alive) tail.push(k);
+    const before = (x: number, y: number): number => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1];
+    tail.sort(before);
+    let order: Int32Array;
+    if (!cached) order = Int32Array.from(tail);
+    else {
+      const old = cached.order;
+      order = new Int32Array(old.length + tail.length);
+      let i = 0;
+      let j = 0;
+      let o = 0;
+      while (i < old.length && j < tail.length) order[o++] = before(old[i], tail[j]) <= 0 ? old[i++] : tail[j++];
+      while (i < old.length) order[o++] = old[i++];
+      while (j < tail.length) order[o++] = tail[j++];
+    }
+    this.occOrders.set(flat, { length: flat.length, order });
+    return order;
+  }
+
+  /** `flat` without the triples of `doc`, keeping its sorted order (if any) valid for the new list. */
+  private withoutDoc(flat: number[], doc: number): number[] {
+    const kept: number[] = [];
+    const cached = this.occOrders.get(flat);
+    // Where each old triple went (-1: removed), to carry the sorted order over.
+    const moved = cached && cached.length === flat.length ? new Int32Array(flat.length / 3) : null;
+    for (let k = 0; k < flat.length; k += 3) {
+      if (flat[k] !== doc) {
+        if (moved) moved[k / 3] = kept.length;
+        kept.push(flat[k], flat[k + 1], flat[k + 2]);
+      } else if (moved) moved[k / 3] = -1;
+    }
+    if (moved && cached) {
+      const order = new Int32Array(kept.length / 3);
+      let o = 0;
+      for (let i = 0; i < cached.order.length; i++) {
+        const to = moved[cached.order[i] / 3];
+        if (to >= 0) order[o++] = to;
+      }
+      // A triple of a document dead since the sort would be missing from `order`: sort again then.
+      if (o === order.length) this.occOrders.set(kept, { length: kept.length, order });
+    }
+    return kept;
   }
 
   /** The clean text of a document: kept, or re-read and cleaned again (small LRU). */
@@ -1011,7 +1118,7 @@ export class PrecedentIndex {
       let text = '';
       let best = -1;
       for (const [t, c] of form.texts) if (c > best) [text, best] = [t, c];
-      const newest = this.newestFirst(form.occ)[0];
+      const newest = this.newestFirst(form.occ, 0, 1)[0];
       if (!newest) continue;
       forms.push({ form: form.form, text, count: form.count, docCount: form.docs.size, example: this.occurrence(newest) });
     }
@@ -1298,12 +1405,6 @@ function makeQuote(text: string, unitStart: number, unitEnd: number, start: numb
   const quote = lead + before + mid + after + tail;
   const s = lead.length + before.length;
   return { quote, quoteSpan: { start: s, end: s + mid.length } };
-}
-
-function withoutDoc(flat: number[], doc: number): number[] {
-  const kept: number[] = [];
-  for (let k = 0; k < flat.length; k += 3) if (flat[k] !== doc) kept.push(flat[k], flat[k + 1], flat[k + 2]);
-  return kept;
 }
 
 /** Folded names a mention may be looked up by: as written, without article, without trailing year. */

@@ -122,16 +122,10 @@ function missingReferences(ctx: FeatureContext, draft: Draft, mentions: readonly
       if (entry.kind === 'body' && entry.type === 'organisation' && !(topics ?? []).includes(topicId)) continue;
       const topic = TOPICS.find((t) => t.id === topicId);
       const span = topicSpan(draft, topic?.terms ?? []) ?? { start: 0, end: 0 };
-      const related: Related[] = [];
-      const docs = new Set(ev.docIds);
-      const seen = new Set<string>();
-      for (const occ of ctx.index.referenceOccurrences(ref.id, 0, 200).items) {
-        if (!docs.has(occ.docId) || seen.has(occ.docId)) continue;
-        seen.add(occ.docId);
+      const related: Related[] = ctx.index.topicCitations(topicId, ref.id, 10).map((occ) => {
         const meta = ctx.meta(occ.docId);
-        related.push({ docId: occ.docId, range: occ.range, message: msg.evidenceDocument(meta?.title ?? occ.docId, meta?.date ?? null) });
-        if (related.length >= 10) break;
-      }
+        return { docId: occ.docId, range: occ.range, message: msg.evidenceDocument(meta?.title ?? occ.docId, meta?.date ?? null) };
+      });
       const name = withArticle(entry);
       const cite = entry.kind === 'instrument' && entry.year ? `${name} (${entry.year})` : name;
       const insertion = clauseInsertion(ctx, draft, cite);

@@ -177,9 +177,12 @@ describe('engine/corpus: queries over the seed precedents', () => {
     assert.ok(topic, 'the topic table has organised crime');
     const evidence = index.topicEvidence(topic.id);
     assert.ok(evidence.docCount >= 3, `${evidence.docCount}`);
-    assert.ok(evidence.docIds.includes('2020-osce-conseil-ministeriel-criminalite-transnationale-organisee.txt'));
     const untoc = index.resolveReference('Convention de Palerme');
     const cited = evidence.references.find((r) => r.id === untoc?.id);
     assert.ok(cited && cited.docCount >= 2 && cited.docCount <= evidence.docCount);
+    const citations = index.topicCitations(topic.id, untoc!.id, 10);
+    assert.equal(citations.length, cited.docCount, 'one citation per precedent on the topic');
+    assert.ok(citations.some((o) => o.docId === '2020-osce-conseil-ministeriel-criminalite-transnationale-organisee.txt'));
+    assert.ok(citations.every((o) => /Palerme|criminalité transnationale organisée/i.test(o.quote)), citations.map((o) => o.quote).join('\n'));
   });
 });
