@@ -34,7 +34,7 @@ import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
 import { editDistance, foldKey, KeyIndex } from './search/keyIndex';
-import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type TokenList } from './formulations';
+import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type TokenList, type WordPlace } from './formulations';
 
 export interface PrecedentInput {
   docId: string;
@@ -46,6 +46,11 @@ export interface PrecedentInput {
    * front matter wins (the file is what its author maintains).
    */
   meta?: Partial<PrecedentMeta>;
+  /**
+   * Keep this precedent's clean text, whatever the index's `keepText`: an editor buffer, whose
+   * text `readText` (the file on disk) would not give back.
+   */
+  keepText?: boolean;
 }
 
 export interface PrecedentIndexOptions {
@@ -162,6 +167,8 @@ interface OpenerFormAgg {
   count: number;
   docs: Map<number, number>;
   occ: number[];
+  /** The quoted newest occurrence (see openerEntry()). */
+  example?: { doc: number; start: number; occurrence: Occurrence };
 }
 
 interface OpenerAgg {
@@ -187,15 +194,32 @@ interface ReferenceAgg {
   occ: number[];
 }
 
+interface SuggestTable {
+  entries: Array<{ agg: ReferenceAgg; name: string; folded: string; acronym: boolean; words: string[] }>;
+  /** Content word → entries naming it. */
+  byWord: Map<string, number[]>;
+  /** One-word names by themselves and by each one-letter deletion. */
+  byDeletion: Map<string, number[]>;
+  /** Answers given since the table was built (limit and query → reference, score, name matched). */
+  answers: Map<string, Array<[ReferenceAgg, number, string]>>;
+}
+
+/** Names sharing a word beyond this many are not candidates by that word when a rarer one is shared. */
+const COMMON_NAME_WORD = 2000;
+
 interface FormulationSlot {
   mined: MinedFormulation;
   key: string;
   written?: string;
+  /** The example a completion shows (its document number, to drop it when that precedent goes). */
+  example?: { doc: number; occurrence: Occurrence } | null;
 }
 
 const OPENER_FORMS: OpenerForm[] = ['third-plural', 'third-singular', 'first-plural', 'participle', 'past-participle', 'infinitive', 'noun'];
 const QUOTE_CAP = 400;
 const FORMULATION_OCCURRENCES = 20;
+/** Re-read precedent texts kept (~100 KB each with offsets and tokens): what a few hovers and completions quote. */
+const TEXT_CACHE_DOCS = 256;
 const ARTICLE = /^(?:la|le|les|l['’ʼ]|the)\s*/i;
 
 export class PrecedentIndex {
@@ -211,6 +235,8 @@ export class PrecedentIndex {
   private readonly occOrders = new WeakMap<number[], { length: number; order: Int32Array }>();
   /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
   private readonly topicRefs = new Map<string, Map<string, number>>();
+  /** topicRefs sorted, most cited first; dropped when a topic's counts change. */
+  private readonly topicRanking = new Map<string, Array<{ id: string; docCount: number }>>();
 
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
@@ -224,6 +250,8 @@ export class PrecedentIndex {
   private readonly references = new Map<string, ReferenceAgg>();
   private referenceKeys: KeyIndex<ReferenceAgg> | null = null;
   private referenceNames: Map<string, string> | null = null;
+  /** Reference names prepared for suggestReferences() (dropped with referenceNames). */
+  private referenceSuggest: SuggestTable | null = null;
 
   private readonly topicDocs = new Map<string, Set<number>>();
 
@@ -281,7 +309,7 @@ export class PrecedentIndex {
     const record: DocRecord = {
       docId: input.docId, alive: true, meta, notes, clauseCount: analysed.clauses.length,
       referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels,
-      text: this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
+      text: input.keepText ?? this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
       openers: [], references: [], topics: [...new Set(analysed.topics)], wordCount: 0,
     };
     this.docs.push(record);
@@ -333,11 +361,13 @@ export class PrecedentIndex {
         agg.written.set(folded, { text, count: 1 });
         this.referenceKeys = null;
         this.referenceNames = null;
+        this.referenceSuggest = null;
       }
       if (mention.acronym && !agg.acronyms.has(foldKey(mention.acronym))) {
         agg.acronyms.set(foldKey(mention.acronym), mention.acronym);
         this.referenceKeys = null;
         this.referenceNames = null;
+        this.referenceSuggest = null;
       }
       for (const y of mention.years) agg.years.set(y, (agg.years.get(y) ?? 0) + 1);
       agg.count++;
@@ -354,6 +384,7 @@ export class PrecedentIndex {
       set.add(doc);
       const counts = this.topicRefs.get(topic);
       if (counts) for (const id of cited) counts.set(id, (counts.get(id) ?? 0) + 1);
+      this.topicRanking.delete(topic);
     }
     return { ok: true };
   }
@@ -409,10 +440,12 @@ export class PrecedentIndex {
         this.references.delete(id);
         this.referenceKeys = null;
         this.referenceNames = null;
+        this.referenceSuggest = null;
       }
     }
     for (const topic of record.topics) {
       this.topicDocs.get(topic)?.delete(doc);
+      this.topicRanking.delete(topic);
       const counts = this.topicRefs.get(topic);
       if (!counts) continue;
       for (const id of refIds) {
@@ -453,6 +486,19 @@ export class PrecedentIndex {
    * for each lemma, so "reaffirm" finds réaffirmer whichever form the draft needs. Corpus counts
    * rank: a lexicon-only lemma weighs 0.
    */
+  /**
+   * Build now what the first queries would build (the key indexes of openers, formulations and
+   * references, the name tables of the lint): a server calls it once the corpus is loaded, so the
+   * drafter's first keystroke does not pay for mining the formulations of the whole corpus.
+   */
+  prepare(): void {
+    this.openerKeyIndex();
+    this.formulationKeyIndex();
+    this.referenceKeyIndex();
+    this.referenceNameMap();
+    this.suggestTable();
+  }
+
   findOpeners(prefix: string, limit: number): Match<OpenerEntry>[] {
     const keys = this.openerKeyIndex();
     return keys.lookup(prefix, { limit, fuzzy: true }).map((m) => ({ ...m, entry: this.openerEntry(m.entry) }));
@@ -505,7 +551,7 @@ export class PrecedentIndex {
         if (!cont || inserts.has(cont)) continue;
         inserts.add(cont);
         taken.add(slot);
-        const entry = this.formulationEntry(slot);
+        const entry = this.formulationEntry(slot, 1);
         const typedStart = tokens.starts[last - k];
         out.push({
           entry, score: k * 1000 + Math.log1p(slot.mined.count), matchedKey: slot.key, fuzzy: false,
@@ -575,27 +621,88 @@ export class PrecedentIndex {
   suggestReferences(text: string, limit: number): Match<ReferenceEntry>[] {
     const query = foldKey(text.replace(ARTICLE, ''));
     if (!query) return [];
+    const table = this.suggestTable();
+    // The lint asks again for the same names at every edit of a draft: answers are kept with the table.
+    const memoKey = `${limit}\u0000${query}`;
+    const memo = table.answers.get(memoKey);
+    if (memo) return memo.map(([agg, score, key]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
     const queryWords = contentWords(query);
     const best = new Map<ReferenceAgg, { score: number; key: string }>();
-    for (const agg of this.references.values()) {
-      for (const { name, acronym } of this.namesOf(agg)) {
-        const f = foldKey(name.replace(ARTICLE, ''));
-        let score: number;
-        if (acronym || f.length < 6 || query.length < 6) {
-          const max = Math.max(1, Math.floor(Math.max(f.length, query.length) / 6));
-          const d = editDistance(query, f, max);
-          score = d > max ? 0 : 1 - d / Math.max(f.length, query.length);
-        } else {
-          const d = editDistance(query, f, Math.ceil(Math.max(f.length, query.length) / 3));
-          const editScore = Math.max(0, 1 - d / Math.max(f.length, query.length));
-          score = Math.max(editScore, dice(queryWords, contentWords(f)));
+    for (const k of this.suggestCandidates(table, query, queryWords)) {
+      const { agg, name, folded: f, acronym, words } = table.entries[k];
+      let score: number;
+      if (acronym || f.length < 6 || query.length < 6) {
+        const max = Math.max(1, Math.floor(Math.max(f.length, query.length) / 6));
+        if (Math.abs(f.length - query.length) > max) continue;
+        const d = editDistance(query, f, max);
+        score = d > max ? 0 : 1 - d / Math.max(f.length, query.length);
+      } else {
+        score = dice(queryWords, words);
+        const longer = Math.max(f.length, query.length);
+        // The edit score can only beat the word score when the lengths are that close.
+        if (score < 1 && Math.abs(f.length - query.length) <= longer * (1 - Math.max(score, 0.7))) {
+          const d = editDistance(query, f, Math.ceil(longer / 3));
+          score = Math.max(score, 1 - d / longer);
         }
-        const previous = best.get(agg);
-        if (score >= 0.7 && (!previous || score > previous.score)) best.set(agg, { score, key: name });
+      }
+      const previous = best.get(agg);
+      if (score >= 0.7 && (!previous || score > previous.score)) best.set(agg, { score, key: name });
+    }
+    const answer = [...best].sort((a, b) => b[1].score - a[1].score || b[0].count - a[0].count).slice(0, limit)
+      .map(([agg, { score, key }]): [ReferenceAgg, number, string] => [agg, score, key]);
+    if (table.answers.size >= 10_000) table.answers.clear();
+    table.answers.set(memoKey, answer);
+    return answer.map(([agg, score, key]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
+  }
+
+  /**
+   * Names that can score ≥ 0.7 against `query`: those sharing a content word with it (a word
+   * listed by thousands of names is left out when a rarer one is there), and one-word names within
+   * one edit (by their one-letter deletions). Scanning every name instead cost ~50 ms per
+   * capitalised word of a draft at 1,000 precedents, seconds per lint.
+   */
+  private suggestCandidates(table: SuggestTable, query: string, queryWords: string[]): Set<number> {
+    const out = new Set<number>();
+    if (!/\s/.test(query)) {
+      for (const key of withOneDeletion(query)) for (const k of table.byDeletion.get(key) ?? []) out.add(k);
+    }
+    // A number names the instrument ("résolution 2178", "décision n° 1049"): another number is
+    // another instrument, not a misspelling; only names with the same numbers are candidates.
+    const numbers = queryWords.filter((w) => /\d/.test(w) && !/^(?:19|20)\d\d$/.test(w));
+    if (numbers.length) {
+      const lists = numbers.map((w) => table.byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
+      for (const k of lists[0]) if (numbers.every((w) => table.entries[k].words.includes(w))) out.add(k);
+      return out;
+    }
+    const lists = queryWords.map((w) => table.byWord.get(w) ?? []).filter((l) => l.length).sort((a, b) => a.length - b.length);
+    for (let i = 0; i < lists.length; i++) {
+      if (i > 0 && lists[i].length > COMMON_NAME_WORD) break;
+      for (const k of lists[i]) out.add(k);
+    }
+    return out;
+  }
+
+  private suggestTable(): SuggestTable {
+    if (this.referenceSuggest) return this.referenceSuggest;
+    const table: SuggestTable = { entries: [], byWord: new Map(), byDeletion: new Map(), answers: new Map() };
+    const push = (map: Map<string, number[]>, key: string, k: number): void => {
+      const list = map.get(key);
+      if (!list) map.set(key, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    };
+    for (const agg of this.references.values()) {
+      const seen = new Set<string>();
+      for (const { name, acronym } of this.namesOf(agg)) {
+        const folded = foldKey(name.replace(ARTICLE, ''));
+        if (!folded || seen.has(folded)) continue;
+        seen.add(folded);
+        const words = contentWords(folded);
+        const k = table.entries.push({ agg, name, folded, acronym, words }) - 1;
+        for (const w of words) push(table.byWord, w, k);
+        if (!/\s/.test(folded)) for (const key of withOneDeletion(folded)) push(table.byDeletion, key, k);
       }
     }
-    return [...best].sort((a, b) => b[1].score - a[1].score || b[0].count - a[0].count).slice(0, limit)
-      .map(([agg, { score, key }]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
+    return (this.referenceSuggest = table);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -650,12 +757,21 @@ export class PrecedentIndex {
     return { total, items };
   }
 
+  /** Whether some precedent has this word (accent/case-insensitive): a constant-time check, unlike concordance(). */
+  hasWord(word: string): boolean {
+    const id = this.miner.wordId(foldWord(word));
+    if (!id) return false;
+    const postings = this.postDocs[id];
+    for (let k = 0; k < (this.postLen[id] ?? 0); k++) if (this.docs[postings[k]].alive) return true;
+    return false;
+  }
+
   /**
    * For a topic: how many precedents address it and, per reference, how many of those cite it,
    * most cited first. Counted once per topic, then kept up to date by upsert and remove (the lint
    * asks at every keystroke pause; at 100k precedents a recount is ~1 M set insertions).
    */
-  topicEvidence(topicId: string): { docCount: number; references: Array<{ id: string; docCount: number }> } {
+  topicEvidence(topicId: string): { docCount: number; references: ReadonlyArray<Readonly<{ id: string; docCount: number }>> } {
     const docs = this.topicDocs.get(topicId);
     if (!docs?.size) return { docCount: 0, references: [] };
     let counts = this.topicRefs.get(topicId);
@@ -664,10 +780,13 @@ export class PrecedentIndex {
       for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
       this.topicRefs.set(topicId, counts);
     }
-    return {
-      docCount: docs.size,
-      references: [...counts].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1)),
-    };
+    // Sorted once per change of the counts (a topic may gather thousands of references).
+    let sorted = this.topicRanking.get(topicId);
+    if (!sorted) {
+      sorted = [...counts].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1));
+      this.topicRanking.set(topicId, sorted);
+    }
+    return { docCount: docs.size, references: sorted };
   }
 
   /**
@@ -994,7 +1113,7 @@ export class PrecedentIndex {
     const clean = cleanup(body);
     const text: DocText = { clean, lineStarts: computeLineStarts(original), tokens: tokenize(clean.text, spansOf(record.units)) };
     this.textCache.set(doc, text);
-    if (this.textCache.size > 32) this.textCache.delete(this.textCache.keys().next().value as number);
+    if (this.textCache.size > TEXT_CACHE_DOCS) this.textCache.delete(this.textCache.keys().next().value as number);
     return text;
   }
 
@@ -1120,7 +1239,11 @@ export class PrecedentIndex {
       for (const [t, c] of form.texts) if (c > best) [text, best] = [t, c];
       const newest = this.newestFirst(form.occ, 0, 1)[0];
       if (!newest) continue;
-      forms.push({ form: form.form, text, count: form.count, docCount: form.docs.size, example: this.occurrence(newest) });
+      // Quoting may read a file: the example is kept until another occurrence becomes the newest.
+      const kept = form.example;
+      const example = kept && kept.doc === newest[0] && kept.start === newest[1] ? kept.occurrence : this.occurrence(newest);
+      form.example = { doc: newest[0], start: newest[1], occurrence: example };
+      forms.push({ form: form.form, text, count: form.count, docCount: form.docs.size, example });
     }
     forms.sort((a, b) => b.count - a.count);
     let role: ClauseRole = agg.lexiconRole ?? 'operative';
@@ -1163,7 +1286,9 @@ export class PrecedentIndex {
     if (slot.written !== undefined) return slot.written;
     const counts = new Map<string, number>();
     const n = slot.mined.words.length;
-    for (const place of slot.mined.places.slice(0, 50)) {
+    // The places kept while mining, newest precedent first (the same texts as the first example):
+    // every one is a form a precedent wrote; each costs a file read when texts are not kept.
+    for (const place of this.newestPlaces(slot.mined.sampled)) {
       const text = this.docText(place.doc);
       if (!text?.tokens) continue;
       const s = text.tokens.starts[place.pos];
@@ -1178,16 +1303,26 @@ export class PrecedentIndex {
     return best;
   }
 
-  private formulationEntry(slot: FormulationSlot): FormulationEntry {
+  private newestPlaces(places: readonly WordPlace[]): WordPlace[] {
+    return [...places].sort((a, b) => this.compareNewest(a.doc, b.doc) || a.pos - b.pos);
+  }
+
+  /** `examples`: how many occurrences to quote (1 for a completion: each may cost a file read). */
+  private formulationEntry(slot: FormulationSlot, examples = FORMULATION_OCCURRENCES): FormulationEntry {
+    if (examples === 1 && slot.example !== undefined && (slot.example === null || this.docs[slot.example.doc].alive)) {
+      return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences: slot.example ? [slot.example.occurrence] : [] };
+    }
     const n = slot.mined.words.length;
     const refs: OccRef[] = [];
-    const places = [...slot.mined.places].sort((a, b) => this.compareNewest(a.doc, b.doc) || a.pos - b.pos);
-    for (const place of places.slice(0, FORMULATION_OCCURRENCES)) {
+    const places = this.newestPlaces(examples <= 4 ? slot.mined.sampled : slot.mined.places);
+    for (const place of places.slice(0, examples)) {
       const text = this.docText(place.doc);
       if (!text?.tokens) continue;
       refs.push([place.doc, text.tokens.starts[place.pos], text.tokens.ends[place.pos + n - 1]]);
     }
-    return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences: refs.map((r) => this.occurrence(r)) };
+    const occurrences = refs.map((r) => this.occurrence(r));
+    if (examples === 1) slot.example = refs.length ? { doc: refs[0][0], occurrence: occurrences[0] } : null;
+    return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences };
   }
 
   /** What to insert after the typed words to complete the formulation, or null when nothing is left. */
@@ -1421,6 +1556,13 @@ function nameVariants(text: string): string[] {
 
 function contentWords(folded: string): string[] {
   return folded.split(/[\s'’-]+/).filter((w) => w.length > 1 && !isFunctionWord(w));
+}
+
+/** A word and the word without each one of its letters (candidates within one edit, SymSpell-style). */
+function withOneDeletion(word: string): Set<string> {
+  const out = new Set<string>([word]);
+  if (word.length > 2) for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** Dice coefficient over words; words of ≥ 5 letters within one edit count as the same. */

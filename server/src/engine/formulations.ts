@@ -125,7 +125,10 @@ export interface MinedFormulation {
   words: string[];
   count: number;
   docCount: number;
+  /** Where it is written (a few found while mining, more searched for on first access). */
   places: WordPlace[];
+  /** The places found while mining only (up to 4): no search. */
+  sampled: WordPlace[];
 }
 
 export interface FormulationMinerOptions {
@@ -205,6 +208,10 @@ class Formulation implements MinedFormulation {
   ) {}
   get places(): WordPlace[] {
     return (this.found ??= this.miner.placesOf(this.record, this.ids, this.count));
+  }
+  /** The places kept as the formulation was mined (up to 4), without searching for more. */
+  get sampled(): WordPlace[] {
+    return this.found ?? this.miner.sampledPlaces(this.record);
   }
   /** False once a document holding one of the places found was removed. */
   placesValid(): boolean {
@@ -427,16 +434,20 @@ export class FormulationMiner {
    * Places of a record: its live sample, then (when the count says there are more) a scan of the
    * newest documents, bounded by PLACE_SCAN_WORDS, until PLACES_WANTED are found.
    */
-  placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
+  sampledPlaces(r: number): WordPlace[] {
     const out: WordPlace[] = [];
-    const seen = new Set<string>();
     for (let k = 0; k < SAMPLE; k++) {
       const doc = this.recPlaces[(r * SAMPLE + k) * 2];
       const pos = this.recPlaces[(r * SAMPLE + k) * 2 + 1];
       if (doc < 0 || !this.docLens[doc]) continue;
       out.push({ doc, pos });
-      seen.add(`${doc}:${pos}`);
     }
+    return out;
+  }
+
+  placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
+    const out = this.sampledPlaces(r);
+    const seen = new Set<string>(out.map((p) => `${p.doc}:${p.pos}`));
     const wanted = Math.min(count, PLACES_WANTED);
     const n = ids.length;
     let budget = PLACE_SCAN_WORDS;

@@ -260,9 +260,10 @@ function unknownReferences(ctx: FeatureContext, draft: Draft, mentions: readonly
     let entry = checked.get(key);
     if (entry === undefined) {
       entry = null;
-      if (checked.size < 400 && !ctx.index.resolveReference(w.word)) {
+      // A word the precedents use is not a misspelling; that check is the cheapest, so it goes first.
+      if (checked.size < 400 && !ctx.index.hasWord(w.word) && !ctx.index.resolveReference(w.word)) {
         const s = ctx.index.suggestReferences(w.word, 1)[0];
-        if (s && s.score >= 0.85 && !/\s/.test(s.matchedKey) && fold(s.matchedKey) !== key && ctx.index.concordance(w.word, 1).total === 0) entry = s.entry;
+        if (s && s.score >= 0.85 && !/\s/.test(s.matchedKey) && fold(s.matchedKey) !== key) entry = s.entry;
       }
       checked.set(key, entry);
     }

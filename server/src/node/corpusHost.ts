@@ -3,6 +3,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
 import { bundledSeedsDir, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
@@ -10,6 +11,8 @@ import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable
 
 /** Quiet time after the last watcher update before the persisted index is written again. */
 const SAVE_DEBOUNCE_MS = 2000;
+/** Quiet time after a corpus change before formulations and key indexes are rebuilt. */
+const PREPARE_DEBOUNCE_MS = 50;
 /** Delay after a load before writing: the first answers come first. */
 const SAVE_AFTER_LOAD_MS = 500;
 
@@ -55,6 +58,7 @@ export class CorpusHost {
   private cacheFile: string | null = null;
   private stamps: FileTable | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
+  private prepareTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private writeFailed = false;
 
@@ -85,7 +89,7 @@ export class CorpusHost {
       const cacheFile = this.cacheDir
         ? cacheFileFor(this.cacheDir, { docIds: 'uri', includeBundled: bundled !== null, bundledDir: bundled, folders: spec.folders })
         : undefined;
-      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, cacheFile });
+      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, pathOfDocId: pathOfUri, cacheFile });
       if (generation !== this.generation) return; // a newer load replaced this one
       this.index = loaded.index;
       this.cacheFile = cacheFile ?? null;
@@ -97,6 +101,9 @@ export class CorpusHost {
       const fromCache = c?.status === 'loaded' ? ` (saved index: ${c.reused} unchanged, ${c.reindexed} indexed again, ${c.removed} removed)` : '';
       this.log(`corpus: ${loaded.documents.length} precedents indexed in ${Math.round(loaded.ms)} ms${fromCache}, ${loaded.skipped.length} skipped`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
+      const preparing = performance.now();
+      this.index.prepare();
+      this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       this.onChanged(this.status('ready'), 'load');
       if (c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) this.scheduleSave(SAVE_AFTER_LOAD_MS);
     })().catch((error: unknown) => {
@@ -146,6 +153,7 @@ export class CorpusHost {
     }
     this.scheduleSave(SAVE_DEBOUNCE_MS);
     this.log(`corpus: ${path} ${result}`);
+    this.schedulePrepare();
     this.onChanged(this.status('ready'), 'update');
     return true;
   }
@@ -160,8 +168,9 @@ export class CorpusHost {
     const stamp = this.stamps?.get(path);
     if (stamp) stamp.size = -1;
     this.scheduleSave(SAVE_DEBOUNCE_MS);
-    const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text) });
+    const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text), keepText: true });
     if (!r.ok) this.log(`corpus: open precedent ${path} not indexed: ${r.reason}`);
+    this.schedulePrepare();
     this.onChanged(this.status('ready'), 'update');
     return true;
   }
@@ -188,6 +197,20 @@ export class CorpusHost {
         this.log(`corpus: cannot watch ${folder}: ${(error as Error).message}`);
       }
     }
+  }
+
+  /**
+   * Rebuild what a change invalidated (formulations, key indexes) once changes pause, so the next
+   * keystroke finds them ready; a burst of changes (a checkout) prepares once.
+   */
+  private schedulePrepare(): void {
+    if (this.prepareTimer) clearTimeout(this.prepareTimer);
+    const index = this.index;
+    this.prepareTimer = setTimeout(() => {
+      this.prepareTimer = null;
+      if (index === this.index) index.prepare();
+    }, PREPARE_DEBOUNCE_MS);
+    this.prepareTimer.unref?.();
   }
 
   /** Write the persisted index after `delayMs` of quiet (a later call postpones it). */

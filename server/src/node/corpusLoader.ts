@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PrecedentIndex } from '../engine/corpus';
+import { PrecedentIndex, type PrecedentIndexOptions } from '../engine/corpus';
+import { decodePrecedent } from '../engine/text/decode';
 import type { IndexedDocument, PrecedentMeta } from '../engine/types';
 import { readIndexCache, sameStamp, stampOf, type FileTable } from './indexCache';
 
@@ -38,6 +39,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Index id for a file; default its absolute path (the server passes a URI maker). */
   docIdOf?: (absolutePath: string) => string;
+  /** The file a docId names (the inverse of docIdOf; default: the docId is the path). */
+  pathOfDocId?: (docId: string) => string | null;
   /** Called for each file the index accepted, with the bytes it was given (for a caller's own pass). */
   onIndexed?: (docId: string, absolutePath: string, bytes: Uint8Array) => void;
   /**
@@ -110,10 +113,31 @@ export function packageRoot(from: string = __dirname): string | null {
   }
 }
 
+/**
+ * Options of an index whose precedents are files: their clean text is not kept (at 100k
+ * precedents it is gigabytes of strings); a quote re-reads its file (the index keeps a few
+ * recently quoted texts). Buffers open in the editor are upserted with their text kept.
+ */
+export function fileBackedIndexOptions(pathOfDocId: (docId: string) => string | null): PrecedentIndexOptions {
+  return { keepText: false, readText: (docId) => readTextOf(pathOfDocId(docId)) };
+}
+
+/** The decoded text of a precedent file (for quotes), null when it cannot be read any more. */
+function readTextOf(path: string | null): string | null {
+  if (!path) return null;
+  try {
+    const decoded = decodePrecedent(readFileSync(path));
+    return decoded.ok ? decoded.text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Find, read and index the precedents of a corpus. Never throws for I/O problems: they land in `skipped`. */
 export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   const started = performance.now();
-  let index = options.index ?? new PrecedentIndex();
+  const indexOptions = fileBackedIndexOptions(options.pathOfDocId ?? ((docId) => docId));
+  let index = options.index ?? new PrecedentIndex(indexOptions);
   const cwd = options.cwd ?? process.cwd();
   const docIdOf = options.docIdOf ?? ((p: string) => p);
   const skipped: SkippedFile[] = [];
@@ -145,7 +169,7 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   let todo = unique;
   const walkSkips = skipped.length;
   if (options.cacheFile && !options.index) {
-    const read = await readIndexCache(options.cacheFile, options.engineVersion);
+    const read = await readIndexCache(options.cacheFile, indexOptions, options.engineVersion);
     table = new Map();
     cache = { status: read.status, reused: 0, reindexed: 0, removed: 0 };
     if (read.status === 'unusable') cache.message = read.message;

@@ -7,9 +7,8 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { PrecedentIndex } from '../engine/corpus';
+import type { PrecedentIndex, PrecedentIndexOptions } from '../engine/corpus';
 import { decodeIndex, encodeIndex, FORMAT_VERSION } from '../engine/persist';
-import { decodePrecedent } from '../engine/text/decode';
 import { ioReason, packageRoot } from './corpusLoader';
 
 /** What a precedent file was when it was indexed; a file whose stamp differs is indexed again. */
@@ -85,9 +84,9 @@ export type CacheRead =
 
 /**
  * The index stored in `file`. Restored precedents are quoted from their files, read again on
- * demand (`readText`), so the cache holds no text.
+ * demand (`options.readText`, see fileBackedIndexOptions()), so the cache holds no text.
  */
-export async function readIndexCache(file: string, version: string = engineVersion()): Promise<CacheRead> {
+export async function readIndexCache(file: string, options: PrecedentIndexOptions, version: string = engineVersion()): Promise<CacheRead> {
   const started = performance.now();
   let bytes: Uint8Array;
   try {
@@ -97,27 +96,14 @@ export async function readIndexCache(file: string, version: string = engineVersi
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
     return { status: 'unusable', message: `index cache ${file} not read (${ioReason(error)}): indexing the precedents` };
   }
-  const pathOfDoc = new Map<string, string>();
-  const decoded = decodeIndex(bytes, version, { readText: (docId) => readTextOf(pathOfDoc.get(docId)) });
+  const decoded = decodeIndex(bytes, version, options);
   if (!decoded.ok) {
     const why = decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`;
     return { status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` };
   }
   const files = parseFileTable(decoded.extra);
   if (!files) return { status: 'unusable', message: `index cache ${file} damaged (no file table): indexing the precedents again` };
-  for (const [path, stamp] of files) pathOfDoc.set(stamp.docId, path);
   return { status: 'loaded', index: decoded.index, files, ms: performance.now() - started, bytes: bytes.length };
-}
-
-/** The decoded text of a precedent file (for quotes of restored precedents), null when unreadable. */
-function readTextOf(path: string | undefined): string | null {
-  if (!path) return null;
-  try {
-    const decoded = decodePrecedent(readFileSync(path));
-    return decoded.ok ? decoded.text : null;
-  } catch {
-    return null;
-  }
 }
 
 function parseFileTable(extra: unknown): FileTable | null {

@@ -172,6 +172,13 @@ describe('engine/corpus: queries over the seed precedents', () => {
     assert.equal(index.findReferences('europ', 5).some((m) => m.entry.id === europol.id), true);
   });
 
+  it('never suggests an instrument with another number: résolution 2187 is not a misspelt 2178', () => {
+    const known = index.resolveReference('résolution 2178 (2014) du Conseil de sécurité');
+    assert.ok(known, 'the knowledge file knows resolution 2178');
+    assert.equal(index.suggestReferences('résolution 2178 du Conseil de sécurité des Nations Unies', 3)[0]?.entry.id, known.id);
+    assert.deepEqual(index.suggestReferences('résolution 2187 du Conseil de sécurité', 3).map((m) => m.entry.id), []);
+  });
+
   it('gives topic evidence: precedents on organised crime and how many cite each reference', () => {
     const topic = TOPICS.find((t) => foldKey(t.label).includes(foldKey('criminalité transnationale organisée')));
     assert.ok(topic, 'the topic table has organised crime');
