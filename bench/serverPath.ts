@@ -1,6 +1,7 @@
 // The same measurements through the real language server over stdio, as VS Code drives it.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -14,7 +15,7 @@ export type ServerResult =
   | {
     available: true;
     coldStartMs: number;
-    coldStartPersisted: string;
+    coldStartPersisted: string | { ms: number; documents: number | null; savedMb: number };
     documentsReported: number | null;
     peakRssMb: number | null;
     completion: Partial<Record<QueryCategory, Summary & { answered: number }>>;
@@ -49,7 +50,7 @@ interface Session {
   onExit: Array<() => void>;
 }
 
-function start(serverJs: string, corpusDir: string): Session {
+function start(serverJs: string, corpusDir: string, draftsDir: string): Session {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = { child, conn, stderr: [], exited: null, onExit: [] };
@@ -70,16 +71,44 @@ function start(serverJs: string, corpusDir: string): Session {
   for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) {
     conn.onRequest(method, () => null);
   }
-  conn.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(corpusDir).href, name: 'bench' }]);
+  conn.onRequest('workspace/workspaceFolders', () => [{ uri: pathToFileURL(draftsDir).href, name: 'bench' }]);
   conn.listen();
   return session;
 }
 
+/**
+ * The real server over stdio, twice: a first session indexes the corpus (cold start without a
+ * persisted index), is measured, and saves its index on shutdown; a second one starts from the
+ * saved index (cold start with it). Drafts live in a workspace folder of their own, as a
+ * drafter's do (a draft inside a corpus folder would be indexed as a precedent at every edit).
+ */
 export async function runServer(repoRoot: string, corpusDir: string, documents: number, readyTimeoutMs: number): Promise<ServerResult> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'precedent-bench-server-'));
+  try {
+    const draftsDir = path.join(workDir, 'drafts');
+    fs.mkdirSync(draftsDir);
+    const cacheDir = path.join(workDir, 'storage');
+    const first = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, true);
+    if (!first.available) return first;
+    const second = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, false);
+    const saved = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
+    const size = saved.length ? fs.statSync(path.join(cacheDir, saved[0])).size : 0;
+    first.coldStartPersisted = second.available
+      ? { ms: second.coldStartMs, documents: second.documentsReported, savedMb: size / 1e6 }
+      : `failed (${second.reason})`;
+    return first;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function runSession(
+  repoRoot: string, corpusDir: string, draftsDir: string, cacheDir: string, documents: number, readyTimeoutMs: number, measure: boolean,
+): Promise<ServerResult> {
   const serverJs = path.join(repoRoot, 'dist', 'server.js');
   if (!fs.existsSync(serverJs)) return { available: false, reason: 'dist/server.js missing (npm run build)' };
   const t0 = nowMs();
-  const s = start(serverJs, corpusDir);
+  const s = start(serverJs, corpusDir, draftsDir);
   const { conn } = s;
   let ready: ((n: number | null) => void) | null = null;
   const readyPromise = new Promise<number | null>((resolve) => { ready = resolve; });
@@ -87,6 +116,11 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
   conn.onNotification(CORPUS_STATUS, (st: { state: string; documents: number }) => {
     lastStatus = st;
     if (st.state === 'ready' && st.documents > 0) ready?.(st.documents);
+  });
+  let onSaved: (() => void) | null = null;
+  const saved = new Promise<void>((resolve) => { onSaved = resolve; });
+  conn.onNotification('window/logMessage', (p: { message: string }) => {
+    if (/corpus: index saved|index cache not written/.test(p.message)) onSaved?.();
   });
   const diagnosticsWaiters = new Map<string, Array<() => void>>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
@@ -102,7 +136,8 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
 
   const stop = async (): Promise<void> => {
     try {
-      await withTimeout(conn.sendRequest('shutdown'), 5000, 'shutdown');
+      // Shutdown writes a pending index save: at 100k precedents that takes seconds.
+      await withTimeout(conn.sendRequest('shutdown'), 300_000, 'shutdown');
       await conn.sendNotification('exit');
     } catch {
       // The server is gone or stuck: it is killed below.
@@ -115,7 +150,7 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
   const died = new Promise<never>((_, reject) => s.onExit.push(() => reject(new Error(`server exited with code ${s.exited?.code}`))));
   died.catch(() => undefined);
   try {
-    const rootUri = pathToFileURL(corpusDir).href;
+    const rootUri = pathToFileURL(draftsDir).href;
     await withTimeout(Promise.race([died, conn.sendRequest('initialize', {
       processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       capabilities: {
@@ -126,7 +161,7 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
         },
         window: { workDoneProgress: true },
       },
-      initializationOptions: { settings: { corpus: { paths: [corpusDir], includeBundled: false } } },
+      initializationOptions: { settings: { corpus: { paths: [corpusDir], includeBundled: false } }, cacheDir },
     })]), 15_000, 'initialize');
     await conn.sendNotification('initialized', {});
   } catch (e) {
@@ -145,9 +180,16 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
   }
   const coldStartMs = nowMs() - t0;
   void documents;
+  // The server saves its index shortly after loading; measuring during the save would time it.
+  if (measure) await withTimeout(saved, readyTimeoutMs, 'index saved').catch(() => undefined);
+  if (!measure) {
+    const peakRssMb = vmHwmMb(s.child.pid);
+    await stop();
+    return { available: true, coldStartMs, coldStartPersisted: '', documentsReported, peakRssMb, completion: {}, hover: { ...summarise([]), answered: 0 }, diagnostics: { error: 'not measured' } };
+  }
 
   // Completion: a draft whose last line is the typed prefix.
-  const docUri = pathToFileURL(path.join(corpusDir, 'bench-completion.txt')).href;
+  const docUri = pathToFileURL(path.join(draftsDir, 'bench-completion.txt')).href;
   let version = 1;
   const preamble = 'Nous, les Ministres,\n\nP2A: Conscients de la nécessité de renforcer la coopération ;\n\nP2B: ';
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'declaration', version, text: preamble } });
@@ -197,7 +239,7 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
   let diagnostics: Summary | { error: string };
   try {
     const draft = fs.readFileSync(path.join(corpusDir, 'draft-20-pages.txt'), 'utf8');
-    const draftUri = pathToFileURL(path.join(corpusDir, 'bench-draft.txt')).href;
+    const draftUri = pathToFileURL(path.join(draftsDir, 'bench-draft.txt')).href;
     const first = nextDiagnostics(draftUri);
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'declaration', version: ++version, text: draft } });
     await withTimeout(first, 30_000, 'first publishDiagnostics');
@@ -218,7 +260,7 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
   const peakRssMb = vmHwmMb(s.child.pid);
   await stop();
   return {
-    available: true, coldStartMs, coldStartPersisted: 'n/a (no persisted index yet)', documentsReported, peakRssMb,
+    available: true, coldStartMs, coldStartPersisted: 'not measured', documentsReported, peakRssMb,
     completion, hover: { ...summarise(hoverSamples), answered: hoverAnswered / targets.length }, diagnostics,
   };
 }
