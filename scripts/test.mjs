@@ -1,14 +1,15 @@
 // `npm test`: every tier, one after the other, then one closing line `N passed, N failed`.
 // A tier whose system prerequisite is missing says so and names the package; under CI=true that is a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const onlyTier = process.argv[2];
 const tiers = [
-  { name: 'unit', args: ['scripts/run-mocha.mjs', 'out/test/unit'] },
-  { name: 'lsp', args: ['scripts/run-mocha.mjs', 'out/test/lsp'] },
+  // Their own cache folder: a test that loads a corpus must not read or leave a saved index in the user's.
+  { name: 'unit', args: ['scripts/run-mocha.mjs', 'out/test/unit'], privateCache: true },
+  { name: 'lsp', args: ['scripts/run-mocha.mjs', 'out/test/lsp'], privateCache: true },
   // The packaged .vsix in code-server (VS Code for the browser) under headless Chromium: in-editor suite + UI.
   { name: 'vscode', args: ['scripts/e2e/code-server-tier.mjs'] },
   // Neovim's built-in LSP client on precedent-ls --stdio.
@@ -26,7 +27,7 @@ for (const tier of tiers) {
   console.log(`\n=== tier: ${tier.name} ===`);
   const result = spawnSync(process.execPath, tier.args, {
     stdio: 'inherit',
-    env: { ...process.env, PRECEDENT_TIER_SUMMARY: summaryFile },
+    env: { ...process.env, PRECEDENT_TIER_SUMMARY: summaryFile, ...(tier.privateCache ? { XDG_CACHE_HOME: join(dir, 'cache') } : {}) },
   });
   timings.push(`${tier.name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (existsSync(summaryFile)) {
@@ -39,6 +40,7 @@ for (const tier of tiers) {
     failed += 1;
   }
 }
+rmSync(dir, { recursive: true, force: true });
 console.log(`\ntimings: ${timings.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
