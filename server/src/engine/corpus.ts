@@ -28,6 +28,7 @@ import type {
 import { analyseText } from './analyse';
 import { decodePrecedent } from './text/decode';
 import { cleanup } from './text/cleanup';
+import { ownString } from './text/normalize';
 import { completeMeta, readFrontMatter } from './text/frontmatter';
 import { computeLineStarts, rangeOf } from './text/lines';
 import { OPENER_LEXICON } from './structure/lexicon';
@@ -299,16 +300,18 @@ export class PrecedentIndex {
 
     // Front matter wins over the manifest for the fields it gives (see the header comment).
     const given: Partial<PrecedentMeta> = { ...(input.meta ?? {}), ...front.meta };
-    const meta = completeMeta(given, analysed.clean.text, input.fileName);
+    const meta = ownStrings(completeMeta(given, analysed.clean.text, input.fileName));
     const notes = [...decoded.notes, ...front.errors.map((e) => `front matter: ${e}`)];
     if (meta.inferred.length) notes.push(`inferred from the text: ${meta.inferred.join(', ')}`);
+    // What the index keeps must not hold the analysed text (see ownString).
+    for (let k = 0; k < notes.length; k++) notes[k] = ownString(notes[k]);
 
     this.remove(input.docId);
     this.skips.delete(input.docId);
     const doc = this.docs.length;
     const record: DocRecord = {
       docId: input.docId, alive: true, meta, notes, clauseCount: analysed.clauses.length,
-      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels,
+      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels.map((l) => (l === null ? null : ownString(l))),
       text: input.keepText ?? this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
       openers: [], references: [], topics: [...new Set(analysed.topics)], wordCount: 0,
     };
@@ -324,23 +327,24 @@ export class PrecedentIndex {
     for (const clause of analysed.clauses) {
       const op = clause.opener;
       if (!op) continue;
-      const lemma = op.lemma.toLowerCase();
+      const lemma = ownString(op.lemma.toLowerCase());
       const agg = this.openerAgg(lemma);
-      const key = `${op.form}|${foldKey(op.text)}`;
+      const key = ownString(`${op.form}|${foldKey(op.text)}`);
+      const opText = ownString(op.text);
       let form = agg.forms.get(key);
       if (!form) {
         form = { form: op.form, texts: new Map(), count: 0, docs: new Map(), occ: [] };
         agg.forms.set(key, form);
       }
-      if (!form.texts.has(op.text)) this.openerKeys = null;
-      form.texts.set(op.text, (form.texts.get(op.text) ?? 0) + 1);
+      if (!form.texts.has(opText)) this.openerKeys = null;
+      form.texts.set(opText, (form.texts.get(opText) ?? 0) + 1);
       form.count++;
       form.docs.set(doc, (form.docs.get(doc) ?? 0) + 1);
       const at = openerCleanSpan(analysed.clean, clause.cleanSpan, clause.text, op.text, op.span);
       form.occ.push(doc, at.start, at.end);
       agg.count++;
       agg.roles.set(clause.role, (agg.roles.get(clause.role) ?? 0) + 1);
-      record.openers.push({ lemma, key, text: op.text });
+      record.openers.push({ lemma, key, text: opText });
     }
 
     // References.
@@ -348,13 +352,13 @@ export class PrecedentIndex {
       let agg = this.references.get(mention.id);
       if (!agg) {
         agg = {
-          id: mention.id, kind: mention.kind, type: mention.type, known: null, count: 0, docs: new Map(),
+          id: ownString(mention.id), kind: mention.kind, type: mention.type, known: null, count: 0, docs: new Map(),
           written: new Map(), acronyms: new Map(), years: new Map(), occ: [],
         };
-        this.references.set(mention.id, agg);
+        this.references.set(agg.id, agg);
       }
-      const text = mention.text.replace(/\s+/g, ' ').trim();
-      const folded = foldKey(text);
+      const text = ownString(mention.text.replace(/\s+/g, ' ').trim());
+      const folded = ownString(foldKey(text));
       const written = agg.written.get(folded);
       if (written) written.count++;
       else {
@@ -364,16 +368,16 @@ export class PrecedentIndex {
         this.referenceSuggest = null;
       }
       if (mention.acronym && !agg.acronyms.has(foldKey(mention.acronym))) {
-        agg.acronyms.set(foldKey(mention.acronym), mention.acronym);
+        agg.acronyms.set(ownString(foldKey(mention.acronym)), ownString(mention.acronym));
         this.referenceKeys = null;
         this.referenceNames = null;
         this.referenceSuggest = null;
       }
-      for (const y of mention.years) agg.years.set(y, (agg.years.get(y) ?? 0) + 1);
+      for (const y of mention.years) agg.years.set(ownString(y), (agg.years.get(y) ?? 0) + 1);
       agg.count++;
       agg.docs.set(doc, (agg.docs.get(doc) ?? 0) + 1);
       agg.occ.push(doc, mention.cleanSpan.start, mention.cleanSpan.end);
-      record.references.push(mention.id);
+      record.references.push(agg.id);
     }
 
     // Topics.
@@ -1421,6 +1425,15 @@ export class PrecedentIndex {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** Metadata whose strings do not keep the precedent's text alive (see ownString). */
+function ownStrings(meta: PrecedentMeta): PrecedentMeta {
+  const own = (v: string | null): string | null => (v === null ? null : ownString(v));
+  return {
+    ...meta, title: ownString(meta.title), date: own(meta.date), body: own(meta.body), place: own(meta.place), kind: own(meta.kind),
+    language: ownString(meta.language), inferred: meta.inferred.map(ownString),
+  };
+}
 
 /** A plain array of a typed one (Array.from goes through the iterator, several times slower). */
 function toNumbers(a: Int32Array): number[] {

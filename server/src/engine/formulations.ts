@@ -39,7 +39,7 @@
 //  - formulations(): O(records) pass, cached until the next change; unchanged formulations keep
 //    their object. Document numbers must not be reused with other text (the index never does).
 
-import { fold } from './text/normalize';
+import { fold, ownString } from './text/normalize';
 
 export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
@@ -307,9 +307,10 @@ export class FormulationMiner {
       let id = this.wordIds.get(w);
       if (id === undefined) {
         id = this.words.length;
-        this.wordIds.set(w, id);
-        this.words.push(w);
-        this.functionWord.push(isFunctionWord(w));
+        const own = ownString(w);
+        this.wordIds.set(own, id);
+        this.words.push(own);
+        this.functionWord.push(isFunctionWord(own));
       }
       ids[i] = id;
     }

@@ -3,7 +3,7 @@
 // participle, "de + infinitive". Regular -er verbs with their spelling rules, the 2nd group in -ir,
 // and a table of irregular classes matched by ending (soutenir → tenir, reconnaître → connaître).
 import type { OpenerForm, Voice } from '../types';
-import { fold } from '../text/normalize';
+import { fold, ownString } from '../text/normalize';
 import { KNOWN_VERBS, NOT_VERBS, OPENER_ADJECTIVES } from './verbs';
 
 /** Present indicative and participles of one verb, lower case. */
@@ -90,7 +90,7 @@ export function wordKey(s: string): string {
   if (key === undefined) {
     key = computeKey(s);
     if (keyCache.size >= 50_000) keyCache.clear();
-    keyCache.set(s, key);
+    keyCache.set(ownString(s), ownString(key));
   }
   return key;
 }
@@ -338,7 +338,7 @@ export function lemmaOf(word: string): WordAnalysis | null {
   if (analysis === undefined) {
     analysis = analyse(word);
     if (analysisCache.size >= 50_000) analysisCache.clear();
-    analysisCache.set(word, analysis);
+    analysisCache.set(ownString(word), analysis);
   }
   return analysis;
 }
