@@ -162,7 +162,10 @@ function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): 
     const t0 = nowMs();
     const bytes = encodeIndex(index, 'bench', null);
     const encodeMs = nowMs() - t0;
-    fs.writeFileSync(file, bytes);
+    // In 1 GiB pieces: fs refuses more than 2 GiB in one call, and the index at 100k is ~3 GB.
+    const fd = fs.openSync(file, 'w');
+    for (let at = 0; at < bytes.length; at += 1 << 30) fs.writeSync(fd, bytes, at, Math.min(1 << 30, bytes.length - at), at);
+    fs.closeSync(fd);
     const script = `
       const fs = require('node:fs'); const path = require('node:path');
       const t0 = performance.now();
@@ -171,7 +174,10 @@ function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): 
       const dir = ${JSON.stringify(dir)};
       const m = JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
       const t1 = performance.now();
-      const r = decodeIndex(fs.readFileSync(${JSON.stringify(file)}), 'bench', { readText: (id) => { const d = decodePrecedent(fs.readFileSync(path.join(dir, id))); return d.ok ? d.text : null; } });
+      const fd = fs.openSync(${JSON.stringify(file)}, 'r'); const size = fs.fstatSync(fd).size; const bytes = new Uint8Array(size);
+      for (let at = 0; at < size;) at += fs.readSync(fd, bytes, at, Math.min(1 << 30, size - at), at);
+      fs.closeSync(fd);
+      const r = decodeIndex(bytes, 'bench', { readText: (id) => { const d = decodePrecedent(fs.readFileSync(path.join(dir, id))); return d.ok ? d.text : null; } });
       if (!r.ok) { console.log(JSON.stringify({ error: r.reason })); process.exit(0); }
       const t2 = performance.now();
       let size = 0; for (const rel of m.files) size += fs.statSync(path.join(dir, rel)).size;

@@ -75,6 +75,8 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
     at = align8(at + a.byteLength);
   }
   const payloadLength = at;
+  // Lengths are stored as 32-bit numbers.
+  if (payloadLength + FIXED + 8 + 65536 > 0xffffffff) throw new Error(`index too large to save (${(payloadLength / 1e9).toFixed(1)} GB; the format holds 4 GB)`);
   const header = encode(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra }));
   const headerEnd = align8(FIXED + header.length);
   const out = new Uint8Array(headerEnd + payloadLength);

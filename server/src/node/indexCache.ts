@@ -3,7 +3,7 @@
 // (engine/persist.ts); this module only does I/O and never throws: a broken or unwritable cache
 // means indexing from the files, with one message.
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -90,7 +90,7 @@ export async function readIndexCache(file: string, options: PrecedentIndexOption
   const started = performance.now();
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readLargeFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
@@ -134,7 +134,7 @@ export async function writeIndexCache(file: string, index: PrecedentIndex, files
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(temp, bytes);
+    await writeLargeFile(temp, bytes);
     await rename(temp, file);
     return { ok: true, bytes: bytes.length, ms: performance.now() - started };
   } catch (error) {
@@ -170,3 +170,39 @@ export function stampOf(path: string, docId: string, meta: unknown): FileStamp |
 export function sameStamp(a: FileStamp | undefined, b: FileStamp | null): boolean {
   return !!a && !!b && a.docId === b.docId && a.size === b.size && a.mtimeMs === b.mtimeMs && a.meta === b.meta;
 }
+
+/** fs reads and writes at most 2 GiB at once; a saved index at 100k precedents is ~3 GB. */
+const IO_CHUNK = 1 << 30;
+
+/** A whole file in one Uint8Array, read in chunks (readFile refuses files over 2 GiB). */
+export async function readLargeFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, Math.min(IO_CHUNK, size - at), at);
+      if (bytesRead === 0) throw new Error(`file shrank while read (${at} of ${size} bytes)`);
+      at += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Write `bytes` to `path` in chunks (writeFile refuses buffers over 2 GiB). */
+export async function writeLargeFile(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, at, Math.min(IO_CHUNK, bytes.length - at), at);
+      at += bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
