@@ -233,7 +233,9 @@ export class PrecedentIndex {
   private deadDocs = 0;
   private readonly textCache = new Map<number, DocText>();
   /** Sorted orders of occurrence lists (see occOrder()); dropped with their list. */
-  private readonly occOrders = new WeakMap<number[], { length: number; order: Int32Array }>();
+  private readonly occOrders = new WeakMap<number[], { length: number; order: Int32Array; removals: number }>();
+  /** Precedents removed so far: an order kept from before a removal is filtered once. */
+  private removals = 0;
   /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
   private readonly topicRefs = new Map<string, Map<string, number>>();
   /** topicRefs sorted, most cited first; dropped when a topic's counts change. */
@@ -402,6 +404,7 @@ export class PrecedentIndex {
     this.docNumber.delete(docId);
     record.alive = false;
     this.deadDocs++;
+    this.removals++;
     this.textCache.delete(doc);
 
     this.miner.remove(doc);
@@ -422,8 +425,9 @@ export class PrecedentIndex {
       }
       if (!touchedForms.has(form)) {
         touchedForms.add(form);
+        // The occurrences stay in form.occ, dead (readers skip dead precedents): copying a list of
+        // 600,000 citations at each removal made one changed precedent cost seconds at 100k.
         form.docs.delete(doc);
-        form.occ = this.withoutDoc(form.occ, doc);
       }
       if (form.count <= 0) agg.forms.delete(key);
       if (agg.count <= 0 && !agg.inLexicon && this.openers.delete(lemma)) this.openerKeys = null;
@@ -439,7 +443,6 @@ export class PrecedentIndex {
       const agg = this.references.get(id);
       if (!agg) continue;
       agg.docs.delete(doc);
-      agg.occ = this.withoutDoc(agg.occ, doc);
       if (agg.count <= 0 && !agg.known) {
         this.references.delete(id);
         this.referenceKeys = null;
@@ -1045,21 +1048,29 @@ export class PrecedentIndex {
   /**
    * The positions (multiples of 3) of a flat occurrence list's live triples, newest precedent
    * first. Kept per list: a reference cited 600,000 times at 100k precedents costs ~0.4 s to sort,
-   * once, not at every hover. Lists only grow in place (upsert appends): the new tail is sorted
-   * and merged (linear). Removal makes a new list (withoutDoc), whose order is carried over.
+   * once, not at every hover. Lists grow in place (upsert appends: the new tail is sorted and
+   * merged, linear); removed precedents' triples stay in the list until compaction and are dropped
+   * from the kept order (a linear filter) the first time the list is read after a removal.
    */
   private occOrder(flat: number[]): Int32Array {
     const cached = this.occOrders.get(flat);
-    if (cached && cached.length === flat.length) return cached.order;
+    if (cached && cached.length === flat.length && cached.removals === this.removals) return cached.order;
+    let old: Int32Array | null = cached ? cached.order : null;
+    if (old && cached && cached.removals !== this.removals) {
+      const kept = new Int32Array(old.length);
+      let n = 0;
+      for (let i = 0; i < old.length; i++) if (this.docs[flat[old[i]]].alive) kept[n++] = old[i];
+      old = kept.subarray(0, n);
+    }
     const from = cached ? cached.length : 0;
     const tail: number[] = [];
     for (let k = from; k < flat.length; k += 3) if (this.docs[flat[k]].alive) tail.push(k);
     const before = (x: number, y: number): number => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1];
     tail.sort(before);
     let order: Int32Array;
-    if (!cached) order = Int32Array.from(tail);
+    if (!old) order = Int32Array.from(tail);
+    else if (!tail.length) order = old;
     else {
-      const old = cached.order;
       order = new Int32Array(old.length + tail.length);
       let i = 0;
       let j = 0;
@@ -1068,32 +1079,14 @@ export class PrecedentIndex {
       while (i < old.length) order[o++] = old[i++];
       while (j < tail.length) order[o++] = tail[j++];
     }
-    this.occOrders.set(flat, { length: flat.length, order });
+    this.occOrders.set(flat, { length: flat.length, order, removals: this.removals });
     return order;
   }
 
-  /** `flat` without the triples of `doc`, keeping its sorted order (if any) valid for the new list. */
-  private withoutDoc(flat: number[], doc: number): number[] {
+  /** `flat` without the triples of removed precedents (compaction). */
+  private withoutDead(flat: number[]): number[] {
     const kept: number[] = [];
-    const cached = this.occOrders.get(flat);
-    // Where each old triple went (-1: removed), to carry the sorted order over.
-    const moved = cached && cached.length === flat.length ? new Int32Array(flat.length / 3) : null;
-    for (let k = 0; k < flat.length; k += 3) {
-      if (flat[k] !== doc) {
-        if (moved) moved[k / 3] = kept.length;
-        kept.push(flat[k], flat[k + 1], flat[k + 2]);
-      } else if (moved) moved[k / 3] = -1;
-    }
-    if (moved && cached) {
-      const order = new Int32Array(kept.length / 3);
-      let o = 0;
-      for (let i = 0; i < cached.order.length; i++) {
-        const to = moved[cached.order[i] / 3];
-        if (to >= 0) order[o++] = to;
-      }
-      // A triple of a document dead since the sort would be missing from `order`: sort again then.
-      if (o === order.length) this.occOrders.set(kept, { length: kept.length, order });
-    }
+    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]].alive) kept.push(flat[k], flat[k + 1], flat[k + 2]);
     return kept;
   }
 
@@ -1187,6 +1180,8 @@ export class PrecedentIndex {
       }
       this.postLen[id] = w;
     }
+    for (const agg of this.openers.values()) for (const form of agg.forms.values()) form.occ = this.withoutDead(form.occ);
+    for (const agg of this.references.values()) agg.occ = this.withoutDead(agg.occ);
     this.deadDocs = 0;
   }
 
