@@ -1267,7 +1267,8 @@ export class PrecedentIndex {
       this.slots.set(mined, slot);
       keys.push({ key: slot.key, entry: slot, weight: mined.count });
     }
-    this.formulationKeys = new KeyIndex(keys);
+    // Most formulations survive a change as the same objects: their sorted keys are reused.
+    this.formulationKeys = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys });
     this.formulationVersion = this.miner.version;
     return this.formulationKeys;
   }

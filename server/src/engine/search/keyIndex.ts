@@ -33,6 +33,15 @@ export interface KeyIndexOptions<T> {
   wordStarts?: boolean | ((foldedWord: string) => boolean);
   /** Weight read at lookup time (live corpus counts); overrides the static weight. */
   weightOf?: (entry: T) => number;
+  /** The keys are folded already (foldKey(key) === key): skip folding them again. */
+  keysFolded?: boolean;
+  /**
+   * An index built from mostly the same entries (same objects, same keys and weights): its rows
+   * for entries still in the input are taken already sorted, only the new entries' rows are
+   * sorted, then both are merged. Rebuilding a million formulation keys after a one-file change
+   * re-sorted them all (~60 % of the rebuild).
+   */
+  previous?: KeyIndex<T> | null;
 }
 
 export interface KeyIndexEntry<T> {
@@ -103,15 +112,19 @@ export class KeyIndex<T> {
     const inner: number[] = [];
     const wordStarts = options.wordStarts;
     const acceptWord = typeof wordStarts === 'function' ? wordStarts : () => wordStarts === true;
+    const previous = options.previous ?? null;
+    const known = previous ? new Set(previous.entries) : null;
     for (const { key, entry, weight } of input) {
-      const f = foldKey(key);
-      if (!f) continue;
       let e = entryIndex.get(entry);
       if (e === undefined) {
         e = this.entries.length;
         entryIndex.set(entry, e);
         this.entries.push(entry);
       }
+      // Rows of an entry the previous index had are taken from it below, already sorted.
+      if (known?.has(entry)) continue;
+      const f = options.keysFolded ? key : foldKey(key);
+      if (!f) continue;
       folded.push(f); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(0);
       if (wordStarts) {
         for (let at = f.indexOf(' '); at >= 0; at = f.indexOf(' ', at + 1)) {
@@ -124,19 +137,39 @@ export class KeyIndex<T> {
     }
     const order = Array.from({ length: folded.length }, (_, i) => i);
     order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
-    const n = order.length;
+    // The previous index's rows of entries still present, in its (sorted) order.
+    const kept: number[] = [];
+    if (previous) {
+      for (let i = 0; i < previous.keys.length; i++) if (entryIndex.has(previous.entries[previous.entryOf[i]])) kept.push(i);
+    }
+    const n = order.length + kept.length;
     this.keys = new Array<string>(n);
     this.keyText = new Array<string>(n);
     this.entryOf = new Int32Array(n);
     this.weights = new Float64Array(n);
     this.inner = new Uint8Array(n);
+    let a = 0;
+    let b = 0;
     for (let i = 0; i < n; i++) {
-      const o = order[i];
-      this.keys[i] = folded[o];
-      this.keyText[i] = text[o];
-      this.entryOf[i] = entryOf[o];
-      this.weights[i] = weights[o];
-      this.inner[i] = inner[o];
+      // Merge: a new row goes first when its (key, inner) sorts before the kept row's.
+      const p = b < kept.length ? kept[b] : -1;
+      const o = a < order.length ? order[a] : -1;
+      const takeNew = o >= 0 && (p < 0 || folded[o] < previous!.keys[p] || (folded[o] === previous!.keys[p] && inner[o] <= previous!.inner[p]));
+      if (takeNew) {
+        this.keys[i] = folded[o];
+        this.keyText[i] = text[o];
+        this.entryOf[i] = entryOf[o];
+        this.weights[i] = weights[o];
+        this.inner[i] = inner[o];
+        a++;
+      } else {
+        this.keys[i] = previous!.keys[p];
+        this.keyText[i] = previous!.keyText[p];
+        this.entryOf[i] = entryIndex.get(previous!.entries[previous!.entryOf[p]])!;
+        this.weights[i] = previous!.weights[p];
+        this.inner[i] = previous!.inner[p];
+        b++;
+      }
     }
     this.logWeights = Float64Array.from(this.weights, (w) => Math.log1p(Math.max(0, w)));
   }

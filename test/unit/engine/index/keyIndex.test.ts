@@ -118,3 +118,23 @@ describe('engine/search/keyIndex: prefix and typo-tolerant lookup', () => {
     assert.equal(editDistance('convention', 'protocole', 2), 3);
   });
 });
+
+describe('KeyIndex built from a previous one', () => {
+  const words = ['coopération policière internationale', 'coopération judiciaire', 'criminalité transnationale organisée', 'criminalité organisée',
+    'lutte contre la corruption', 'lutte contre le terrorisme', 'services chargés de l’application de la loi', 'convention de palerme',
+    'conseil de sécurité', 'conseil ministériel', 'office des nations unies contre la drogue et le crime', 'traite des êtres humains'];
+  const entries = words.map((key, i) => ({ key, entry: { id: i }, weight: (i * 7) % 5 }));
+
+  it('answers every query as an index built from scratch, after entries left and others came', () => {
+    const first = new KeyIndex(entries.slice(0, 8), { wordStarts: true });
+    const next = [...entries.slice(2, 6), ...entries.slice(8), { key: 'coopération renforcée', entry: { id: 99 }, weight: 3 }, ...entries.slice(6, 8)];
+    const reused = new KeyIndex(next, { wordStarts: true, previous: first });
+    const fresh = new KeyIndex(next, { wordStarts: true });
+    assert.equal(reused.size, fresh.size);
+    for (const q of ['coop', 'crim', 'cooperation', 'conseil', 'lutte contre', 'palerme', 'organisee', 'cooperatoin', 'terorisme', 'x']) {
+      for (const fuzzy of [false, true]) assert.deepEqual(reused.lookup(q, { limit: 20, fuzzy }), fresh.lookup(q, { limit: 20, fuzzy }), `${q} fuzzy=${fuzzy}`);
+    }
+    assert.ok(reused.lookup('coop', { limit: 20 }).some((m) => (m.entry as { id: number }).id === 99), 'the new entry is found');
+    assert.ok(!reused.lookup('coopération pol', { limit: 20 }).length, 'a removed entry is gone');
+  });
+});
