@@ -154,6 +154,10 @@ export interface IndexState {
     written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array;
   }>;
   topics: Array<[string, Int32Array]>;
+  /** Formulations (positions in the miner's saved set) in key order: the key index without a sort. */
+  formulationOrder?: Int32Array;
+  /** Their keys in that order, joined by U+0000 (one string to parse instead of joining words again). */
+  formulationKeys?: string;
 }
 
 interface DocText {
@@ -932,7 +936,18 @@ export class PrecedentIndex {
         acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
+      ...this.formulationOrder(),
     };
+  }
+
+  /** The formulation key index's order as positions in the miner's set, when both are current. */
+  private formulationOrder(): Pick<IndexState, 'formulationOrder' | 'formulationKeys'> {
+    if (!this.formulationKeys || this.formulationVersion !== this.miner.version || !this.miner.hasFormulations()) return {};
+    const position = new Map(this.miner.formulations().map((f, k) => [f, k]));
+    const slots = this.formulationKeys.entriesInKeyOrder();
+    const order = slots.map((slot) => position.get(slot.mined) ?? -1);
+    if (!order.every((k) => k >= 0) || order.length !== position.size) return {};
+    return { formulationOrder: Int32Array.from(order), formulationKeys: slots.map((slot) => slot.key).join('\u0000') };
   }
 
   /**
@@ -1015,6 +1030,23 @@ export class PrecedentIndex {
       }
     }
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
+    // The formulation key index as saved (same set, same order): no recomputation, no sort.
+    if (s.formulationOrder && s.formulationKeys !== undefined && index.miner.hasFormulations()) {
+      const list = index.miner.formulations();
+      const keys = s.formulationKeys.split('\u0000');
+      if (s.formulationOrder.length === list.length && keys.length === list.length) {
+        const rows: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
+        for (let i = 0; i < keys.length; i++) {
+          const mined = list[s.formulationOrder[i]];
+          check(mined !== undefined, 'formulation order');
+          const slot: FormulationSlot = { mined, key: keys[i] };
+          index.slots.set(mined, slot);
+          rows.push({ key: slot.key, entry: slot, weight: mined.count });
+        }
+        index.formulationKeys = new KeyIndex(rows, { keysFolded: true, presorted: true });
+        index.formulationVersion = index.miner.version;
+      }
+    }
     return index;
   }
 

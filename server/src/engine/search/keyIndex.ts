@@ -42,6 +42,8 @@ export interface KeyIndexOptions<T> {
    * re-sorted them all (~60 % of the rebuild).
    */
   previous?: KeyIndex<T> | null;
+  /** The input is in key order already (a saved index's order): it is not sorted again. */
+  presorted?: boolean;
 }
 
 export interface KeyIndexEntry<T> {
@@ -136,7 +138,7 @@ export class KeyIndex<T> {
       }
     }
     const order = Array.from({ length: folded.length }, (_, i) => i);
-    order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
+    if (!options.presorted) order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
     // The previous index's rows of entries still present, in its (sorted) order.
     const kept: number[] = [];
     if (previous) {
@@ -172,6 +174,11 @@ export class KeyIndex<T> {
       }
     }
     this.logWeights = Float64Array.from(this.weights, (w) => Math.log1p(Math.max(0, w)));
+  }
+
+  /** The entry of each key, in key order (what a saved index stores to skip the sort). */
+  entriesInKeyOrder(): T[] {
+    return Array.from(this.entryOf, (e) => this.entries[e]);
   }
 
   /** Number of keys (later-word keys included). */

@@ -72,6 +72,19 @@ describe('engine/persist: a persisted index', () => {
     assert.ok(b.occurrences.some((o) => o.total > 0));
   });
 
+  it('restores the formulation set and its key order as saved: nothing to recompute before the first completion', () => {
+    const { index, texts } = seeded();
+    index.prepare();
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    // Private state read on purpose: "ready without recomputing" is the behaviour under test.
+    const state = loaded.index as unknown as { formulationKeys: unknown; miner: { hasFormulations(): boolean } };
+    assert.ok(state.formulationKeys, 'the formulation key index is restored');
+    assert.ok(state.miner.hasFormulations(), 'the formulation set is restored');
+    assert.deepEqual(loaded.index.continueFormulation('dans toute la mes', 5), index.continueFormulation('dans toute la mes', 5));
+    assert.deepEqual(loaded.index.formulations(50), index.formulations(50));
+  });
+
   it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
     const { index, texts } = seeded();
     const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
