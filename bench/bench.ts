@@ -322,6 +322,9 @@ async function main(): Promise<void> {
       ...(r.measured.latency ? [] : ['no latency measured']),
       ...(r.fuse.phrases > 0 ? [] : ['fuse baseline found no phrases']),
       ...(r.floor.words > 0 ? [] : ['floor read no words']),
+      ...(r.measured.persisted.status.startsWith('failed') ? [`persisted index ${r.measured.persisted.status}`] : []),
+      ...(r.server.available && typeof r.server.coldStartPersisted === 'string' && r.server.coldStartPersisted.startsWith('failed') ? [`server from its saved index ${r.server.coldStartPersisted}`] : []),
+      ...(!r.server.available && o.server ? [`server ${r.server.reason}`] : []),
     ]);
     if (problems.length) {
       console.error(`bench check failed: ${problems.join('; ')}`);
