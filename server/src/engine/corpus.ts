@@ -1396,25 +1396,26 @@ export class PrecedentIndex {
 
   private referenceKeyIndex(): KeyIndex<ReferenceAgg> {
     if (this.referenceKeys) return this.referenceKeys;
-    const keys: Array<{ key: string; entry: ReferenceAgg }> = [];
+    const keys: Array<{ key: string; entry: ReferenceAgg; weight: number }> = [];
     for (const agg of this.references.values()) {
       const seen = new Set<string>();
       for (const { name } of this.namesOf(agg)) {
         const f = foldKey(name);
         if (seen.has(f)) continue;
         seen.add(f);
-        keys.push({ key: name, entry: agg });
+        // Weights as counted now (ranking only; the entry shows live counts): static weights let
+        // the index remember the best keys of short prefixes, which live weights forbid (a 2-letter
+        // prefix read thousands of names per keystroke at 10k precedents: p99 6 ms).
+        const weight = agg.count + (agg.known ? 0.5 : 0);
+        keys.push({ key: name, entry: agg, weight });
         const bare = name.replace(ARTICLE, '');
         if (bare !== name && !seen.has(foldKey(bare))) {
           seen.add(foldKey(bare));
-          keys.push({ key: bare, entry: agg });
+          keys.push({ key: bare, entry: agg, weight });
         }
       }
     }
-    this.referenceKeys = new KeyIndex(keys, {
-      weightOf: (agg) => agg.count + (agg.known ? 0.5 : 0),
-      wordStarts: (word) => word.length >= 3 && !isFunctionWord(word),
-    });
+    this.referenceKeys = new KeyIndex(keys, { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) });
     return this.referenceKeys;
   }
 
