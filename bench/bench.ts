@@ -168,8 +168,9 @@ function checkTargets(r: SizeResult): TargetCheck[] {
   out.push({ name: 'peak RSS (build)', target: '≤ 1536 MB', value: `${r.buildPeakRssMb.toFixed(0)} MB`, pass: partial && r.buildPeakRssMb <= 1536 ? null : verdict(r.buildPeakRssMb <= 1536) });
   const persisted = r.server.available && typeof r.server.coldStartPersisted === 'object' ? r.server.coldStartPersisted.ms : NaN;
   out.push({ name: 'cold start, persisted index (server)', target: '≤ 3 s', value: Number.isFinite(persisted) ? formatMs(persisted) : b.persisted.status, pass: Number.isFinite(persisted) ? verdict(persisted <= 3000) : null });
-  const up = b.upsertChanged?.max ?? NaN;
-  out.push({ name: 'upsert one changed precedent (max)', target: '≤ 100 ms', value: formatMs(up), pass: verdict(Number.isFinite(up) ? up <= 100 : null) });
+  // Updated = the index answers with the change: the upsert and the prepare() the server runs after it.
+  const up = b.changedPrepared?.max ?? b.upsertChanged?.max ?? NaN;
+  out.push({ name: 'changed precedent until answered (max)', target: '≤ 100 ms', value: formatMs(up), pass: verdict(Number.isFinite(up) ? up <= 100 : null) });
   return out;
 }
 
@@ -268,7 +269,8 @@ function table(results: SizeResult[]): string {
   row('concordance (20 first)', (r) => `${lat(r.measured.concordance?.summary)} (${r.measured.concordance?.total ?? 0} hits)`);
   row('diagnostics engine, 20 p. draft', (r) => lat(r.measured.diagnostics?.analyse));
   row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);
-  row('upsert changed doc (≤ 100 ms max)', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}${mark(r, 'upsert one changed precedent (max)')}`);
+  row('upsert changed doc', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}`);
+  row('  + prepare, until answered (≤ 100 ms max)', (r) => `${lat(r.measured.changedPrepared)} max ${formatMs(r.measured.changedPrepared?.max ?? NaN)}${mark(r, 'changed precedent until answered (max)')}`);
   row('upsert new doc', (r) => lat(r.measured.upsertNew));
   row('cold start, persisted (≤ 3 s)', (r) => r.measured.persisted.status);
   const sv = (r: SizeResult, f: (s: Extract<ServerResult, { available: true }>) => string): string =>

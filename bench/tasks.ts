@@ -111,6 +111,8 @@ export interface BuildResult {
   diagnostics?: { draftChars: number; analyse: Summary; lint: string };
   upsertChanged?: Summary;
   upsertNew?: Summary;
+  /** A changed precedent until the index answers with it: upsert + prepare(). */
+  changedPrepared?: Summary;
   persisted: { status: string };
 }
 
@@ -346,6 +348,24 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
   }
   result.upsertChanged = summarise(changed);
   result.upsertNew = summarise(added);
+  // What the server does after a watcher event: the upsert, then prepare() 50 ms later (key
+  // indexes and formulations brought up to date), during which it answers nothing else.
+  const prepared: number[] = [];
+  for (let i = 0; i < reps(5); i++) {
+    const rel = m.files[Math.floor((m.files.length * (2 * i + 1)) / 40)];
+    const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('coopération', 'coopération étroite');
+    const bytesChanged = new TextEncoder().encode(text);
+    try {
+      prepared.push(time(() => {
+        index.upsert({ docId: rel, fileName: path.basename(rel), bytes: bytesChanged });
+        index.prepare();
+      }).ms);
+    } catch (e) {
+      result.crashed++;
+      result.firstCrash ??= `${rel} (changed, prepared): ${String((e as Error).message)}`;
+    }
+  }
+  result.changedPrepared = summarise(prepared);
   result.peakRssMb = peakRssMb();
   return result;
 }
