@@ -34,7 +34,7 @@ import { computeLineStarts, rangeOf } from './text/lines';
 import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
-import { editDistance, foldKey, KeyIndex } from './search/keyIndex';
+import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type TokenList, type WordPlace } from './formulations';
 
 export interface PrecedentInput {
@@ -255,7 +255,7 @@ export class PrecedentIndex {
   private openerKeys: KeyIndex<OpenerAgg> | null = null;
 
   private readonly references = new Map<string, ReferenceAgg>();
-  private referenceKeys: KeyIndex<ReferenceAgg> | null = null;
+  private referenceKeys: GrowingKeyIndex<ReferenceAgg> | null = null;
   private referenceNames: Map<string, string> | null = null;
   /** Reference names prepared for suggestReferences() (dropped with referenceNames). */
   private referenceSuggest: SuggestTable | null = null;
@@ -369,15 +369,12 @@ export class PrecedentIndex {
       if (written) written.count++;
       else {
         agg.written.set(folded, { text, count: 1 });
-        this.referenceKeys = null;
-        this.referenceNames = null;
-        this.referenceSuggest = null;
+        this.referenceNameAdded(agg, text, false);
       }
       if (mention.acronym && !agg.acronyms.has(foldKey(mention.acronym))) {
-        agg.acronyms.set(ownString(foldKey(mention.acronym)), ownString(mention.acronym));
-        this.referenceKeys = null;
-        this.referenceNames = null;
-        this.referenceSuggest = null;
+        const acronym = ownString(mention.acronym);
+        agg.acronyms.set(ownString(foldKey(acronym)), acronym);
+        this.referenceNameAdded(agg, acronym, true);
       }
       for (const y of mention.years) agg.years.set(ownString(y), (agg.years.get(y) ?? 0) + 1);
       agg.count++;
@@ -449,9 +446,7 @@ export class PrecedentIndex {
       agg.docs.delete(doc);
       if (agg.count <= 0 && !agg.known) {
         this.references.delete(id);
-        this.referenceKeys = null;
-        this.referenceNames = null;
-        this.referenceSuggest = null;
+        this.referenceRemoved(agg);
       }
     }
     for (const topic of record.topics) {
@@ -503,6 +498,14 @@ export class PrecedentIndex {
    * drafter's first keystroke does not pay for mining the formulations of the whole corpus.
    */
   prepare(): void {
+    // The reference tables grow with each change; once the changes add up to a fair part of them,
+    // they are rebuilt (ranked by today's counts, dead names dropped).
+    const churn = this.referenceKeys?.churn ?? 0;
+    if (churn > Math.max(2000, this.references.size / 8)) {
+      this.referenceKeys = null;
+      this.referenceNames = null;
+      this.referenceSuggest = null;
+    }
     this.openerKeyIndex();
     this.formulationKeyIndex();
     this.referenceKeyIndex();
@@ -593,7 +596,8 @@ export class PrecedentIndex {
   // References
 
   findReferences(prefix: string, limit: number): Match<ReferenceEntry>[] {
-    return this.referenceKeyIndex().lookup(prefix, { limit, fuzzy: true }).map((m) => ({ ...m, entry: this.referenceEntry(m.entry) }));
+    return this.referenceKeyIndex().lookup(prefix, { limit, fuzzy: true }, (agg) => this.references.get(agg.id) === agg)
+      .map((m) => ({ ...m, entry: this.referenceEntry(m.entry) }));
   }
 
   reference(id: string): ReferenceEntry | null {
@@ -618,7 +622,8 @@ export class PrecedentIndex {
     const names = this.referenceNameMap();
     for (const candidate of nameVariants(text)) {
       const id = names.get(candidate);
-      if (id) return this.reference(id);
+      const entry = id ? this.reference(id) : null;
+      if (entry) return entry;
     }
     return null;
   }
@@ -641,6 +646,7 @@ export class PrecedentIndex {
     const best = new Map<ReferenceAgg, { score: number; key: string }>();
     for (const k of this.suggestCandidates(table, query, queryWords)) {
       const { agg, name, folded: f, acronym, words } = table.entries[k];
+      if (this.references.get(agg.id) !== agg) continue;
       let score: number;
       if (acronym || f.length < 6 || query.length < 6) {
         const max = Math.max(1, Math.floor(Math.max(f.length, query.length) / 6));
@@ -696,24 +702,35 @@ export class PrecedentIndex {
   private suggestTable(): SuggestTable {
     if (this.referenceSuggest) return this.referenceSuggest;
     const table: SuggestTable = { entries: [], byWord: new Map(), byDeletion: new Map(), answers: new Map() };
-    const push = (map: Map<string, number[]>, key: string, k: number): void => {
-      const list = map.get(key);
-      if (!list) map.set(key, [k]);
-      else if (list[list.length - 1] !== k) list.push(k);
-    };
     for (const agg of this.references.values()) {
       const seen = new Set<string>();
-      for (const { name, acronym } of this.namesOf(agg)) {
-        const folded = foldKey(name.replace(ARTICLE, ''));
-        if (!folded || seen.has(folded)) continue;
-        seen.add(folded);
-        const words = contentWords(folded);
-        const k = table.entries.push({ agg, name, folded, acronym, words }) - 1;
-        for (const w of words) push(table.byWord, w, k);
-        if (!/\s/.test(folded)) for (const key of withOneDeletion(folded)) push(table.byDeletion, key, k);
-      }
+      for (const { name, acronym } of this.namesOf(agg)) addSuggestEntry(table, agg, name, acronym, seen);
     }
     return (this.referenceSuggest = table);
+  }
+
+  /**
+   * A name the corpus had not written before (a new reference, a new spelling, an acronym): added
+   * to the reference tables that exist, instead of rebuilding them (seconds at 10k precedents).
+   */
+  private referenceNameAdded(agg: ReferenceAgg, name: string, acronym: boolean): void {
+    if (this.referenceKeys) for (const row of referenceKeyRows(agg, name)) this.referenceKeys.add(row);
+    if (this.referenceNames) for (const v of nameVariants(name)) if (!this.referenceNames.has(v)) this.referenceNames.set(v, agg.id);
+    if (this.referenceSuggest) {
+      addSuggestEntry(this.referenceSuggest, agg, name, acronym, null);
+      this.referenceSuggest.answers.clear();
+    }
+  }
+
+  /** A reference no precedent cites any more: its names stop resolving to it (lookups skip it). */
+  private referenceRemoved(agg: ReferenceAgg): void {
+    if (this.referenceKeys) this.referenceKeys.churn++;
+    if (this.referenceNames) {
+      for (const { name } of this.namesOf(agg)) {
+        for (const v of nameVariants(name)) if (this.referenceNames.get(v) === agg.id) this.referenceNames.delete(v);
+      }
+    }
+    this.referenceSuggest?.answers.clear();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1394,28 +1411,15 @@ export class PrecedentIndex {
     return names;
   }
 
-  private referenceKeyIndex(): KeyIndex<ReferenceAgg> {
+  private referenceKeyIndex(): GrowingKeyIndex<ReferenceAgg> {
     if (this.referenceKeys) return this.referenceKeys;
-    const keys: Array<{ key: string; entry: ReferenceAgg; weight: number }> = [];
+    const keys: Array<KeyIndexEntry<ReferenceAgg>> = [];
     for (const agg of this.references.values()) {
       const seen = new Set<string>();
-      for (const { name } of this.namesOf(agg)) {
-        const f = foldKey(name);
-        if (seen.has(f)) continue;
-        seen.add(f);
-        // Weights as counted now (ranking only; the entry shows live counts): static weights let
-        // the index remember the best keys of short prefixes, which live weights forbid (a 2-letter
-        // prefix read thousands of names per keystroke at 10k precedents: p99 6 ms).
-        const weight = agg.count + (agg.known ? 0.5 : 0);
-        keys.push({ key: name, entry: agg, weight });
-        const bare = name.replace(ARTICLE, '');
-        if (bare !== name && !seen.has(foldKey(bare))) {
-          seen.add(foldKey(bare));
-          keys.push({ key: bare, entry: agg, weight });
-        }
-      }
+      for (const { name } of this.namesOf(agg)) keys.push(...referenceKeyRows(agg, name, seen));
     }
-    this.referenceKeys = new KeyIndex(keys, { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) });
+    const options: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) };
+    this.referenceKeys = new GrowingKeyIndex(new KeyIndex(keys, options), options);
     return this.referenceKeys;
   }
 
@@ -1582,6 +1586,40 @@ function makeQuote(text: string, unitStart: number, unitEnd: number, start: numb
   const quote = lead + before + mid + after + tail;
   const s = lead.length + before.length;
   return { quote, quoteSpan: { start: s, end: s + mid.length } };
+}
+
+/**
+ * Completion keys of one name of a reference: the name, and the name without its article.
+ * Weights are the counts of now (ranking only; the entry shows live counts): static weights let the
+ * index remember the best keys of short prefixes, which live weights forbid (a 2-letter prefix
+ * read thousands of names per keystroke at 10k precedents: p99 6 ms).
+ */
+function referenceKeyRows(agg: ReferenceAgg, name: string, seen: Set<string> = new Set()): Array<KeyIndexEntry<ReferenceAgg>> {
+  const rows: Array<KeyIndexEntry<ReferenceAgg>> = [];
+  const weight = agg.count + (agg.known ? 0.5 : 0);
+  for (const key of [name, name.replace(ARTICLE, '')]) {
+    const f = foldKey(key);
+    if (!f || seen.has(f)) continue;
+    seen.add(f);
+    rows.push({ key, entry: agg, weight });
+  }
+  return rows;
+}
+
+/** A name in the suggestion table: by its content words, and one-word names by their deletions. */
+function addSuggestEntry(table: SuggestTable, agg: ReferenceAgg, name: string, acronym: boolean, seen: Set<string> | null): void {
+  const folded = foldKey(name.replace(ARTICLE, ''));
+  if (!folded || seen?.has(folded)) return;
+  seen?.add(folded);
+  const push = (map: Map<string, number[]>, key: string, k: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [k]);
+    else if (list[list.length - 1] !== k) list.push(k);
+  };
+  const words = contentWords(folded);
+  const k = table.entries.push({ agg, name, folded, acronym, words }) - 1;
+  for (const w of words) push(table.byWord, w, k);
+  if (!/\s/.test(folded)) for (const key of withOneDeletion(folded)) push(table.byDeletion, key, k);
 }
 
 /** Folded names a mention may be looked up by: as written, without article, without trailing year. */

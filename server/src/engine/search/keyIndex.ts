@@ -341,3 +341,43 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   }
   return prev[n];
 }
+
+/**
+ * A KeyIndex and the keys added since it was built, in a second small index rebuilt on demand:
+ * one changed precedent adds a few names, and re-sorting hundreds of thousands of keys for them
+ * blocked the server for seconds. Entries that left the corpus are dropped by `alive` at lookup;
+ * the owner rebuilds the whole index once enough has changed (see `churn`).
+ */
+export class GrowingKeyIndex<T> {
+  private readonly added: Array<KeyIndexEntry<T>> = [];
+  private delta: KeyIndex<T> | null = null;
+  /** Keys added and entries removed since the base was built. */
+  churn = 0;
+
+  constructor(readonly base: KeyIndex<T>, private readonly options: KeyIndexOptions<T> = {}) {}
+
+  add(entry: KeyIndexEntry<T>): void {
+    this.added.push(entry);
+    this.delta = null;
+    this.churn++;
+  }
+
+  lookup(query: string, options: { limit: number; fuzzy?: boolean }, alive: (entry: T) => boolean): Match<T>[] {
+    // Room for entries that died since the base was built.
+    const ask = { ...options, limit: options.limit * 2 + 8 };
+    let found = this.base.lookup(query, ask);
+    if (this.added.length) {
+      this.delta ??= new KeyIndex(this.added, this.options);
+      found = found.concat(this.delta.lookup(query, ask)).sort((a, b) => b.score - a.score);
+    }
+    const out: Match<T>[] = [];
+    const taken = new Set<T>();
+    for (const m of found) {
+      if (out.length >= options.limit) break;
+      if (taken.has(m.entry) || !alive(m.entry)) continue;
+      taken.add(m.entry);
+      out.push(m);
+    }
+    return out;
+  }
+}

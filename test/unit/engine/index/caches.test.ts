@@ -58,4 +58,32 @@ describe('engine/index: answers kept between queries follow every change', () =>
     index.remove('nouveau.txt');
     assert.deepEqual(index.referenceOccurrences('unodc', 0, 1).items[0], before);
   });
+
+  // Reference completion, name resolution and suggestions grow with a change instead of being
+  // rebuilt: a new reference must be found at once, and a gone one must stop being offered.
+  it('a reference a new precedent brings is completed, resolved and suggested at once, and forgotten when it goes', () => {
+    const index = build(seeds);
+    index.prepare();
+    const varsovie = (): unknown => ({
+      completed: index.findReferences('varso', 5).map((m) => m.entry.id),
+      resolved: [index.resolveReference('la Convention de Varsovie')?.id ?? null, index.resolveReference('CVCC')?.id ?? null],
+      suggested: index.suggestReferences('Convention de Varsovei', 3).map((m) => m.entry.id),
+    });
+    const before = varsovie();
+    assert.deepEqual(before, { completed: [], resolved: [null, null], suggested: index.suggestReferences('Convention de Varsovei', 3).map((m) => m.entry.id) });
+    const text = '\n\n- Rappellent la Convention de Varsovie sur la cybercriminalité (CVCC) de 2031 ;\n- Soulignent le rôle de la Convention de Varsovie ;\n';
+    const added = { ...edited(seeds[0], text), file: 'varsovie.txt' };
+    index.upsert({ docId: added.file, fileName: added.file, bytes: added.bytes, meta: added.meta });
+    index.prepare();
+    const now = varsovie() as { completed: string[]; resolved: string[]; suggested: string[] };
+    assert.deepEqual(now.completed.sort(), ['instrument:convention de varsovie', 'instrument:convention de varsovie sur la cybercriminalite']);
+    assert.deepEqual(now.resolved, ['instrument:convention de varsovie', 'instrument:convention de varsovie sur la cybercriminalite']);
+    assert.equal(now.suggested[0], 'instrument:convention de varsovie');
+    const fresh = build([...seeds, added]);
+    assert.deepEqual(now.resolved, [fresh.resolveReference('la Convention de Varsovie')?.id, fresh.resolveReference('CVCC')?.id]);
+    assert.deepEqual(now.suggested, fresh.suggestReferences('Convention de Varsovei', 3).map((m) => m.entry.id));
+    index.remove(added.file);
+    index.prepare();
+    assert.deepEqual(varsovie(), before);
+  });
 });
