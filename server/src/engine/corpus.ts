@@ -262,7 +262,9 @@ export class PrecedentIndex {
 
   private readonly topicDocs = new Map<string, Set<number>>();
 
-  private formulationKeys: KeyIndex<FormulationSlot> | null = null;
+  private formulationKeys: GrowingKeyIndex<FormulationSlot> | null = null;
+  /** The miner's generation of the formulation set the key index follows. */
+  private formulationGeneration = -1;
   private formulationVersion = -1;
 
   constructor(options: PrecedentIndexOptions = {}) {
@@ -557,7 +559,7 @@ export class PrecedentIndex {
       const typedWords = words.slice(words.length - k);
       if (typedWords.every((w) => isFunctionWord(w) || w.length < 3)) continue;
       const query = typedWords.join(' ') + (partial ? '' : ' ');
-      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false })) {
+      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false }, (slot) => this.slots.get(slot.mined) === slot)) {
         const slot = m.entry;
         if (taken.has(slot) || slot.key.length <= query.trimEnd().length) continue;
         const cont = this.continuation(slot, typedWords, partial);
@@ -960,8 +962,11 @@ export class PrecedentIndex {
   /** The formulation key index's order as positions in the miner's set, when both are current. */
   private formulationOrder(): Pick<IndexState, 'formulationOrder' | 'formulationKeys'> {
     if (!this.formulationKeys || this.formulationVersion !== this.miner.version || !this.miner.hasFormulations()) return {};
+    // Saving already costs seconds: the keys added since the last sort are merged in now, so the
+    // saved order covers the whole set and a restored index sorts nothing.
+    if (this.formulationKeys.churn > 0) this.formulationKeys = this.rebuiltFormulationKeys();
     const position = new Map(this.miner.formulations().map((f, k) => [f, k]));
-    const slots = this.formulationKeys.entriesInKeyOrder();
+    const slots = this.formulationKeys.base.entriesInKeyOrder();
     const order = slots.map((slot) => position.get(slot.mined) ?? -1);
     if (!order.every((k) => k >= 0) || order.length !== position.size) return {};
     return { formulationOrder: Int32Array.from(order), formulationKeys: slots.map((slot) => slot.key).join('\u0000') };
@@ -1060,8 +1065,9 @@ export class PrecedentIndex {
           index.slots.set(mined, slot);
           rows.push({ key: slot.key, entry: slot, weight: mined.count });
         }
-        index.formulationKeys = new KeyIndex(rows, { keysFolded: true, presorted: true });
+        index.formulationKeys = new GrowingKeyIndex(new KeyIndex(rows, { keysFolded: true, presorted: true }), { keysFolded: true });
         index.formulationVersion = index.miner.version;
+        index.formulationGeneration = index.miner.generation;
       }
     }
     return index;
@@ -1305,8 +1311,32 @@ export class PrecedentIndex {
   // ------------------------------------------------------------------------------------------
   // Internals: formulations
 
-  private formulationKeyIndex(): KeyIndex<FormulationSlot> {
+  private formulationKeyIndex(): GrowingKeyIndex<FormulationSlot> {
     if (this.formulationKeys && this.formulationVersion === this.miner.version) return this.formulationKeys;
+    const keys = this.formulationKeys;
+    const change = keys ? this.miner.changesSince(this.formulationGeneration) : null;
+    if (keys && change && keys.churn + change.added.length + change.retired.length <= Math.max(5000, keys.base.size / 8)) {
+      // One changed precedent changes a few hundred formulations of a million: the key index
+      // takes them in (gone ones are skipped at lookup) instead of being rebuilt.
+      for (const mined of change.retired) {
+        this.slots.delete(mined);
+        keys.churn++;
+      }
+      for (const mined of change.added) {
+        const slot: FormulationSlot = { mined, key: mined.words.join(' ') };
+        this.slots.set(mined, slot);
+        keys.add({ key: slot.key, entry: slot, weight: mined.count });
+      }
+    } else {
+      this.formulationKeys = this.rebuiltFormulationKeys();
+    }
+    this.formulationVersion = this.miner.version;
+    this.formulationGeneration = this.miner.generation;
+    return this.formulationKeys!;
+  }
+
+  /** The formulation key index of the current set, sorted anew (with the rows of the last one reused). */
+  private rebuiltFormulationKeys(): GrowingKeyIndex<FormulationSlot> {
     const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
     // The miner keeps the objects of unchanged formulations: their slots (written forms) are kept.
     const before = this.slots;
@@ -1317,9 +1347,9 @@ export class PrecedentIndex {
       keys.push({ key: slot.key, entry: slot, weight: mined.count });
     }
     // Most formulations survive a change as the same objects: their sorted keys are reused.
-    this.formulationKeys = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys });
-    this.formulationVersion = this.miner.version;
-    return this.formulationKeys;
+    const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null });
+    this.formulationGeneration = this.miner.generation;
+    return new GrowingKeyIndex(base, { keysFolded: true });
   }
 
   private slots = new Map<MinedFormulation, FormulationSlot>();

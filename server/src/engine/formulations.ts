@@ -211,6 +211,9 @@ class Formulation implements MinedFormulation {
     readonly count: number,
     readonly docCount: number,
   ) {}
+  get wordCount(): number {
+    return this.ids.length;
+  }
   /** Folded words (made on first read: a restored index holds millions of formulations). */
   get words(): string[] {
     return (this.wordList ??= this.miner.wordsOf(this.ids));
@@ -275,7 +278,23 @@ export class FormulationMiner {
   private readonly maxRemine: number;
 
   private cache: Formulation[] | null = null;
-  private previous = new Map<number, Formulation>();
+  /** Per record: its position + 1 in previousOrder (0 when not a formulation of the last set). */
+  private recPrev = new Int32Array(1024);
+  /** Per record: the pass that took it as a formulation (+stamp made anew, -stamp kept). */
+  private recTaken = new Int32Array(1024);
+  /** The last formulation set in order: what survives of it is already sorted (see formulations()). */
+  private previousOrder: Formulation[] = [];
+  /** Bumped at each recomputation of the formulation set; lastChange is from the one before. */
+  generation = 0;
+  private lastChange: { added: MinedFormulation[]; retired: MinedFormulation[] } | null = null;
+  /**
+   * Per record, the record its trimmed words name (target + 1; 0 not known yet, -1 none: too short
+   * or too few content words). Words of a record never change, so this is worked out once, not at
+   * each recomputation of the formulation set (string tests on every word of a million records).
+   */
+  private recTarget = new Int32Array(1024);
+  /** Per word id: 1 known, 2 cut at the start of a formulation, 4 cut at its end (worked out on first need). */
+  private cutFlags = new Uint8Array(1024);
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
   version = 0;
 
@@ -388,38 +407,108 @@ export class FormulationMiner {
       const s = this.recSuffix[r];
       if (s >= 0 && maxLeft[s] < c) maxLeft[s] = c;
     }
-    const byRecord = new Map<number, Formulation>();
+    // Typed arrays by record, not maps: this loop visits millions of records at each change.
+    const stamp = this.generation + 1;
+    const taken = this.recTaken;
+    const prevIndex = this.recPrev;
+    const prevList = this.previousOrder;
     // Unchanged formulations keep their object, so what callers derived from it stays valid.
-    const previous = this.previous;
+    const made: Formulation[] = [];
     for (let r = 0; r < R; r++) {
       const c = this.recCount[r];
       if (c < 2 || maxLeft[r] >= c) continue;
       const n = this.recLen[r];
       // A record of MAX_WORDS words cannot be extended in the table; keep it.
       if (n < MAX_WORDS && maxRight[r] >= c) continue;
-      const ids = this.recordWords(r);
-      if (!ids) continue;
-      let s = 0;
-      let e = n;
-      while (s < e && cutAtStart(this.words[ids[s]])) s++;
-      while (e > s && cutAtEnd(this.words[ids[e - 1]])) e--;
-      if (e - s < MIN_WORDS) continue;
-      let content = 0;
-      for (let k = s; k < e; k++) if (!this.functionWord[ids[k]]) content++;
-      if (content < 2) continue;
-      const target = s === 0 && e === n ? r : this.find(hashA(ids, s, e), hashB(ids, s, e));
-      if (target < 0 || byRecord.has(target) || this.recCount[target] < 2) continue;
-      const kept = previous.get(target);
-      if (kept && kept.count === this.recCount[target] && kept.docCount === this.recDocs[target] && kept.placesValid()) {
-        byRecord.set(target, kept);
+      let target = this.recTarget[r] - 1;
+      let trimmed: { s: number; e: number; ids: Uint32Array } | null = null;
+      if (target === -1) {
+        trimmed = this.trim(r);
+        if (!trimmed) continue;
+        target = trimmed.s === 0 && trimmed.e === n ? r : this.find(hashA(trimmed.ids, trimmed.s, trimmed.e), hashB(trimmed.ids, trimmed.s, trimmed.e));
+        // An n-gram not in the table yet may be later: only a found target is remembered.
+        if (target >= 0) this.recTarget[r] = target + 1;
+      }
+      if (target < 0 || taken[target] === stamp || taken[target] === -stamp || this.recCount[target] < 2) continue;
+      const kept = prevIndex[target] > 0 ? prevList[prevIndex[target] - 1] : undefined;
+      if (kept && kept.record === target && kept.count === this.recCount[target] && kept.docCount === this.recDocs[target] && kept.placesValid()) {
+        taken[target] = -stamp;
         continue;
       }
-      const f = this.toFormulation(target, s === 0 && e === n ? ids : ids.slice(s, e));
-      if (f) byRecord.set(target, f);
+      let ids = target === r ? (trimmed?.ids ?? this.recordWords(r)) : (trimmed ? trimmed.ids.slice(trimmed.s, trimmed.e) : this.recordWords(target));
+      if (!ids && target !== r) {
+        const t = this.trim(r);
+        if (t) ids = t.ids.slice(t.s, t.e);
+      }
+      if (!ids) continue;
+      taken[target] = stamp;
+      made.push(this.toFormulation(target, ids));
     }
-    this.previous = byRecord;
-    this.cache = [...byRecord.values()].sort((a, b) => b.count - a.count || b.words.length - a.words.length);
+    // Formulations kept from the last set keep their counts, hence their order: only the new ones
+    // are sorted, then merged in (sorting a million formulations was a second of each recomputation).
+    const order = (a: Formulation, b: Formulation): number => b.count - a.count || b.wordCount - a.wordCount;
+    made.sort(order);
+    const kept: Formulation[] = [];
+    const retired: Formulation[] = [];
+    for (const f of prevList) {
+      (taken[f.record] === -stamp ? kept : retired).push(f);
+      prevIndex[f.record] = 0;
+    }
+    this.lastChange = { added: made, retired };
+    this.generation++;
+    const list: Formulation[] = new Array<Formulation>(kept.length + made.length);
+    for (let i = 0, a = 0, b = 0; i < list.length; i++) {
+      list[i] = b >= made.length || (a < kept.length && order(kept[a], made[b]) <= 0) ? kept[a++] : made[b++];
+    }
+    for (let i = 0; i < list.length; i++) prevIndex[list[i].record] = i + 1;
+    this.cache = list;
+    this.previousOrder = list;
     return this.cache;
+  }
+
+  /**
+   * What the last recomputation of the formulation set changed, when `generation` is the one
+   * before it (null otherwise): callers keep what they derived from the set up to date with it.
+   */
+  changesSince(generation: number): { added: MinedFormulation[]; retired: MinedFormulation[] } | null {
+    this.formulations();
+    return generation === this.generation - 1 ? this.lastChange : generation === this.generation ? { added: [], retired: [] } : null;
+  }
+
+  /**
+   * The record's words without the function words a formulation cannot start or end with, when
+   * what is left is long enough and says something (≥ 2 content words); null otherwise or when the
+   * record has no live place to read its words from.
+   */
+  private trim(r: number): { s: number; e: number; ids: Uint32Array } | null {
+    const ids = this.recordWords(r);
+    if (!ids) return null;
+    const n = this.recLen[r];
+    let s = 0;
+    let e = n;
+    while (s < e && this.cutFlag(ids[s], 2)) s++;
+    while (e > s && this.cutFlag(ids[e - 1], 4)) e--;
+    let content = 0;
+    for (let k = s; k < e; k++) if (!this.functionWord[ids[k]]) content++;
+    if (e - s < MIN_WORDS || content < 2) {
+      this.recTarget[r] = -1;
+      return null;
+    }
+    return { s, e, ids };
+  }
+
+  private cutFlag(id: number, flag: 2 | 4): boolean {
+    if (id >= this.cutFlags.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.cutFlags.length * 2));
+      grown.set(this.cutFlags);
+      this.cutFlags = grown;
+    }
+    let f = this.cutFlags[id];
+    if (!f) {
+      const w = this.words[id];
+      f = this.cutFlags[id] = 1 | (cutAtStart(w) ? 2 : 0) | (cutAtEnd(w) ? 4 : 0);
+    }
+    return (f & flag) !== 0;
   }
 
   /** The record for an exact folded word sequence (3 … MAX_WORDS words), if mined. */
@@ -626,6 +715,9 @@ export class FormulationMiner {
     m.recPrefix = room(s.recPrefix, (n) => new Int32Array(n));
     m.recSuffix = room(s.recSuffix, (n) => new Int32Array(n));
     m.recPlaces = new Int32Array(cap * SAMPLE * 2).fill(-1);
+    m.recTarget = new Int32Array(cap);
+    m.recPrev = new Int32Array(cap);
+    m.recTaken = new Int32Array(cap);
     let at = 0;
     // Locals: the state object comes from JSON.parse and may be a slow dictionary-mode object.
     const places = s.places;
@@ -662,7 +754,8 @@ export class FormulationMiner {
       }
       if (list.length === s.formulations.length) {
         m.cache = list;
-        m.previous = new Map(list.map((f) => [f.record, f]));
+        m.previousOrder = list;
+        for (let i = 0; i < list.length; i++) m.recPrev[list[i].record] = i + 1;
       }
     }
     return m;
@@ -853,8 +946,11 @@ export class FormulationMiner {
     this.recCount[r] = 0;
     this.recDocs[r] = 0;
     this.recMark[r] = 0;
+    this.recPrev[r] = 0;
+    this.recTaken[r] = 0;
     this.recPrefix[r] = UNLINKED;
     this.recSuffix[r] = UNLINKED;
+    this.recTarget[r] = 0;
     this.insertSlot(a, b, r);
     return r;
   }
@@ -893,6 +989,9 @@ export class FormulationMiner {
     this.recPrefix = grow(this.recPrefix, (n) => new Int32Array(n));
     this.recSuffix = grow(this.recSuffix, (n) => new Int32Array(n));
     this.recPlaces = grow(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
+    this.recTarget = grow(this.recTarget, (n) => new Int32Array(n));
+    this.recPrev = grow(this.recPrev, (n) => new Int32Array(n));
+    this.recTaken = grow(this.recTaken, (n) => new Int32Array(n));
   }
 
   /**
@@ -917,11 +1016,19 @@ export class FormulationMiner {
       this.recMark[to] = this.recMark[r];
       this.recPrefix[to] = remap(this.recPrefix[r]);
       this.recSuffix[to] = remap(this.recSuffix[r]);
+      const t = this.recTarget[r];
+      this.recTarget[to] = t > 0 ? map[t - 1] + 1 : t;
       this.recPlaces.copyWithin(to * SAMPLE * 2, r * SAMPLE * 2, (r + 1) * SAMPLE * 2);
     }
     this.recPlaces.fill(-1, next * SAMPLE * 2);
+    this.recTarget.fill(0, next);
     this.records = next;
     this.liveRecords = next;
+    // Formulations name records by number: none of the last set can be kept after renumbering.
+    this.recPrev.fill(0);
+    this.recTaken.fill(0);
+    this.previousOrder = [];
+    this.generation += 2;
     this.slotRec.fill(-1);
     for (let r = 0; r < next; r++) this.insertSlot(this.recA[r], this.recB[r], r);
   }

@@ -17,6 +17,11 @@ function answers(index: PrecedentIndex): unknown {
     deepPage: refs.map((id) => index.referenceOccurrences(id, 2, 3)),
     topics: TOPICS.map((t) => [t.id, index.topicEvidence(t.id), refs.map((id) => index.topicCitations(t.id, id, 10))]),
     openers: ['réaff', 'reconn', 'soul', 'rappel', 'nous'].map((p) => index.findOpeners(p, 10)),
+    // The formulation set is updated from the last one (kept objects, merged order, key index with
+    // the new keys beside it): as a set, and as completions, it must be the one mined from scratch.
+    formulations: index.formulations().map((f) => `${f.text} ×${f.count} in ${f.docCount}`).sort(),
+    continued: ['la Convention des', 'la criminalité', 'Nations Unies', 'de la lutte contre', 'coopération'].map((w) =>
+      index.continueFormulation(w, 10).map((c) => c.insert).sort()),
   };
 }
 
