@@ -11,6 +11,8 @@ import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable
 
 /** Quiet time after the last watcher update before the persisted index is written again. */
 const SAVE_DEBOUNCE_MS = 2000;
+/** Changes that make a save worth it: one precedent in this many (see changedSinceSave()). */
+const SAVE_AFTER_CHANGED_SHARE = 100;
 /** Quiet time after a corpus change before formulations and key indexes are rebuilt. */
 const PREPARE_DEBOUNCE_MS = 50;
 /** Delay after a load before writing: the first answers come first. */
@@ -61,6 +63,8 @@ export class CorpusHost {
   private prepareTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private writeFailed = false;
+  /** Precedents changed since the index was last saved. */
+  private unsaved = 0;
 
   constructor(
     private readonly onChanged: (status: CorpusStatus, reason: 'load' | 'update') => void,
@@ -84,6 +88,7 @@ export class CorpusHost {
     this.spec = { folders: [...spec.folders], includeBundled: spec.includeBundled };
     this.onChanged(this.status('indexing'), 'load');
     this.cancelSave();
+    this.unsaved = 0;
     this.ready = (async () => {
       const bundled = spec.includeBundled ? this.bundledDir() : null;
       const cacheFile = this.cacheDir
@@ -151,7 +156,7 @@ export class CorpusHost {
       else this.stamps?.delete(path);
       result = r.ok ? 'indexed' : `skipped (${r.reason})`;
     }
-    this.scheduleSave(SAVE_DEBOUNCE_MS);
+    this.changedSinceSave();
     this.log(`corpus: ${path} ${result}`);
     this.schedulePrepare();
     this.onChanged(this.status('ready'), 'update');
@@ -167,7 +172,7 @@ export class CorpusHost {
     // The index now holds the buffer, not the file: the next load must read the file again.
     const stamp = this.stamps?.get(path);
     if (stamp) stamp.size = -1;
-    this.scheduleSave(SAVE_DEBOUNCE_MS);
+    this.changedSinceSave();
     const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text), keepText: true });
     if (!r.ok) this.log(`corpus: open precedent ${path} not indexed: ${r.reason}`);
     this.schedulePrepare();
@@ -226,10 +231,21 @@ export class CorpusHost {
     this.saveTimer.unref?.();
   }
 
+  /**
+   * A changed precedent is re-indexed from its file at the next start (its stamp differs), which
+   * costs milliseconds, while saving writes the whole index (seconds at 10k precedents, during which
+   * the server answers nothing): after changes the index is saved once they reach 1 % of the corpus,
+   * and on shutdown.
+   */
+  private changedSinceSave(): void {
+    this.unsaved++;
+    if (this.unsaved >= Math.ceil((this.stamps?.size ?? 0) / SAVE_AFTER_CHANGED_SHARE)) this.scheduleSave(SAVE_DEBOUNCE_MS);
+  }
+
   /** Resolves when a save in progress (if any) is done; for tests and shutdown. */
   flushSave(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
+    if (this.saveTimer || this.unsaved > 0) {
+      if (this.saveTimer) clearTimeout(this.saveTimer);
       this.saveTimer = null;
       const generation = this.generation;
       this.saving = this.saving.then(() => this.save(generation));
@@ -246,8 +262,10 @@ export class CorpusHost {
     const file = this.cacheFile;
     const stamps = this.stamps;
     if (!file || !stamps || generation !== this.generation) return;
+    const changes = this.unsaved;
     const written = await writeIndexCache(file, this.index, stamps);
     if (written.ok) {
+      this.unsaved = Math.max(0, this.unsaved - changes);
       this.writeFailed = false;
       this.log(`corpus: index saved to ${file} (${(written.bytes / 1e6).toFixed(1)} MB, ${Math.round(written.ms)} ms)`);
     } else if (!this.writeFailed) {

@@ -202,6 +202,36 @@ describe('CLI with the persisted index', () => {
 });
 
 describe('server corpus host with the persisted index', () => {
+  // Saving writes the whole index (seconds at 10k precedents, the server answering nothing): one
+  // changed precedent is cheaper to re-read at the next start than to save for.
+  it('after a change in a large corpus, saves on shutdown rather than 2 s later', async function () {
+    this.timeout(20_000);
+    const dir = corpusDir();
+    for (let i = 0; i < 120; i++) writeFileSync(join(dir, `p${i}.txt`), CLAUSES.replace('Réaffirment', i % 2 ? 'Rappellent' : 'Soulignent'));
+    const cacheDir = tempDir('host-cache-large');
+    const logs: string[] = [];
+    const host = (): CorpusHost => {
+      const h = new CorpusHost(() => undefined, (line) => logs.push(line), () => SEEDS);
+      h.cacheDir = cacheDir;
+      return h;
+    };
+    const first = host();
+    await first.load({ folders: [dir], includeBundled: true });
+    await first.flushSave();
+    const saves = (): number => logs.filter((l) => /^corpus: index saved to /.test(l)).length;
+    assert.equal(saves(), 1);
+    writeFileSync(join(dir, 'p7.txt'), CLAUSES);
+    const { pathToFileURL } = await import('node:url');
+    await first.fileChanged(pathToFileURL(join(dir, 'p7.txt')).href, 'changed');
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    assert.equal(saves(), 1, 'no save 2 s after one change of 128 precedents');
+    await first.flushSave();
+    assert.equal(saves(), 2, 'saved on shutdown');
+    const second = host();
+    await second.load({ folders: [dir], includeBundled: true });
+    assert.ok(logs.some((l) => /saved index: 128 unchanged, 0 indexed again, 0 removed/.test(l)), logs.join('\n'));
+  });
+
   it('saves after loading, starts from the saved index next time, and logs a damaged one once', async () => {
     const dir = corpusDir();
     const cacheDir = tempDir('host-cache');
