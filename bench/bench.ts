@@ -78,11 +78,16 @@ interface Options {
   profile: boolean;
   checkOnly: boolean;
   generateOnly: boolean;
+  /**
+   * Engine results of an earlier run (its JSON): only the server path is measured, and the table
+   * joins both. At 100k each path takes half an hour; a server fix need not re-run the engine.
+   */
+  engineFrom: string | null;
   out: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, buildBudgetS: null, serverTimeoutS: null, server: true, profile: false, checkOnly: false, generateOnly: false, out: path.join(RESULTS, 'latest.json') };
+  const o: Options = { sizes: ['1k', '10k'], runs: null, fuseQueries: null, buildBudgetS: null, serverTimeoutS: null, server: true, profile: false, checkOnly: false, generateOnly: false, engineFrom: null, out: path.join(RESULTS, 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -100,6 +105,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--check-only') o.checkOnly = true;
     else if (a === '--generate-only') o.generateOnly = true;
     else if (a === '--out') o.out = path.resolve(value());
+    else if (a === '--engine-from') o.engineFrom = path.resolve(value());
     else throw new Error(`unknown option ${a}`);
   }
   if (o.checkOnly && !argv.includes('--size')) o.sizes = ['smoke'];
@@ -177,6 +183,16 @@ function checkTargets(r: SizeResult): TargetCheck[] {
 async function measureSize(size: string, o: Options, log: (s: string) => void): Promise<SizeResult> {
   const manifest: CorpusManifest = ensureCorpus(CACHE, size, DEFAULT_SEED, log);
   const dir = path.join(CACHE, size);
+  if (o.engineFrom) {
+    const earlier = (JSON.parse(fs.readFileSync(o.engineFrom, 'utf8')) as { results: SizeResult[] }).results.find((r) => r.size === size);
+    if (!earlier) throw new Error(`${o.engineFrom} has no results for ${size}`);
+    log(`[${size}] engine results from ${o.engineFrom}; language server …`);
+    const readyTimeout = (o.serverTimeoutS ?? 2700) * 1000;
+    earlier.server = await runServer(REPO, dir, manifest.documents, readyTimeout).catch((e: Error) => ({ available: false as const, reason: `bench error: ${e.message}` }));
+    earlier.notes.push(`engine rows from ${path.basename(o.engineFrom)}, server rows from this run`);
+    earlier.targets = checkTargets(earlier);
+    return earlier;
+  }
   const runs = o.runs ?? (o.checkOnly ? 1 : size === '100k' ? 1 : size === '10k' ? 3 : 5);
   const notes: string[] = [];
   if (runs === 1) notes.push('one build run (median of one)');

@@ -51,11 +51,16 @@ interface Session {
 }
 
 function start(serverJs: string, corpusDir: string, draftsDir: string): Session {
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The heap limit the editor gives the server (client/src/extension.ts: 60 % of this machine's
+  // memory); Node's default ~4 GB is below the index of 100k precedents.
+  const heap = `--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 2 ** 20) * 0.6))}`;
+  const child = spawn(process.execPath, [heap, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = { child, conn, stderr: [], exited: null, onExit: [] };
   child.stderr!.on('data', (d: Buffer) => {
-    if (session.stderr.length < 50) session.stderr.push(d.toString());
+    // The last lines say why a server died (Node's heap message comes last).
+    session.stderr.push(d.toString());
+    if (session.stderr.length > 50) session.stderr.shift();
   });
   child.on('exit', (code) => {
     session.exited = { code };
@@ -181,7 +186,12 @@ async function runSession(
   const coldStartMs = nowMs() - t0;
   void documents;
   // The server saves its index shortly after loading; measuring during the save would time it.
-  if (measure) await withTimeout(saved, readyTimeoutMs, 'index saved').catch(() => undefined);
+  // A server that dies meanwhile ends the wait (it waited for the timeout, 45 min at 100k).
+  if (measure) await withTimeout(Promise.race([died, saved]), readyTimeoutMs, 'index saved').catch(() => undefined);
+  if (s.exited) {
+    const stderr = s.stderr.join('').trim().split('\n').slice(-3).join(' | ').slice(0, 300);
+    return { available: false, reason: `server exited with code ${s.exited.code} after ready${stderr ? `: ${stderr}` : ''}` };
+  }
   if (!measure) {
     const peakRssMb = vmHwmMb(s.child.pid);
     await stop();

@@ -1,6 +1,7 @@
 // The VS Code side of Précédent: starts the language server (dist/server.js) and shows what it
 // reports. Thin on purpose: every piece of drafting knowledge lives in the server, so Neovim and any
 // other LSP editor get the same answers.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -60,8 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
   const startClient = async (): Promise<LanguageClient> => {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [serverHeapLimit()] } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', serverHeapLimit()] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(),
@@ -186,4 +187,13 @@ async function findSimilarClauses(client: LanguageClient | undefined): Promise<v
   const range = client.protocol2CodeConverter.asRange(picked.clause.range);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/**
+ * Node's default heap limit (~4 GB) is below what the index of an organisation's corpus holds
+ * (100,000 precedents: more than 4 GB of JavaScript heap; the server died there). The limit is only
+ * a ceiling: 60 % of the machine's memory, never below the default.
+ */
+function serverHeapLimit(): string {
+  return `--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 2 ** 20) * 0.6))}`;
 }
