@@ -363,8 +363,10 @@ export class GrowingKeyIndex<T> {
   }
 
   lookup(query: string, options: { limit: number; fuzzy?: boolean }, alive: (entry: T) => boolean): Match<T>[] {
-    // Room for entries that died since the base was built.
-    const ask = { ...options, limit: options.limit * 2 + 8 };
+    // Room for entries that died since the base was built: none before the first change, so an
+    // unchanged index asks exactly what it did (a larger limit costs each of the up to 11 lookups
+    // of a formulation continuation: p99 1.3 -> 11.9 ms at 100k with a flat doubling).
+    const ask = { ...options, limit: options.limit + Math.min(this.churn, options.limit + 8) };
     let found = this.base.lookup(query, ask);
     if (this.added.length) {
       this.delta ??= new KeyIndex(this.added, this.options);
