@@ -189,6 +189,11 @@ export interface MinerState {
    * recomputing it (~5 s at 10k precedents); absent when it was not computed.
    */
   formulations?: Int32Array;
+  /**
+   * Per record, the record its trimmed words name (see recTarget): without it, the first change
+   * after a load works it out for every record (2.6 s at 10k precedents, the server answering nothing).
+   */
+  recTarget?: Int32Array;
 }
 
 /** Places kept per record as they are mined (the first contributors); more are found on demand. */
@@ -630,7 +635,7 @@ export class FormulationMiner {
       records: R, liveRecords: this.liveRecords, slotA: this.slotA, slotB: this.slotB, slotRec: this.slotRec,
       recA: this.recA.subarray(0, R), recB: this.recB.subarray(0, R), recLen: this.recLen.subarray(0, R),
       recCount: this.recCount.subarray(0, R), recDocs: this.recDocs.subarray(0, R),
-      recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R),
+      recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R), recTarget: this.recTarget.subarray(0, R),
       placeCounts, places,
       pass: this.pass, maxRecords: this.maxRecords, pruneAt: this.pruneAt, maxRemine: this.maxRemine,
       formulations: this.cache ? Int32Array.from(this.cache, (f) => f.record) : undefined,
@@ -716,6 +721,12 @@ export class FormulationMiner {
     m.recSuffix = room(s.recSuffix, (n) => new Int32Array(n));
     m.recPlaces = new Int32Array(cap * SAMPLE * 2).fill(-1);
     m.recTarget = new Int32Array(cap);
+    if (s.recTarget) {
+      expect(s.recTarget.length === R, 'record targets');
+      const targets = s.recTarget;
+      for (let r = 0; r < R; r++) if (targets[r] < -1 || targets[r] > R) expect(false, 'record targets');
+      m.recTarget.set(targets);
+    }
     m.recPrev = new Int32Array(cap);
     m.recTaken = new Int32Array(cap);
     let at = 0;

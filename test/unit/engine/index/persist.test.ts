@@ -83,6 +83,14 @@ describe('engine/persist: a persisted index', () => {
     assert.ok(state.miner.hasFormulations(), 'the formulation set is restored');
     assert.deepEqual(loaded.index.continueFormulation('dans toute la mes', 5), index.continueFormulation('dans toute la mes', 5));
     assert.deepEqual(loaded.index.formulations(50), index.formulations(50));
+    // The trimmed target of each record comes back too: the first change after a load would else
+    // work it out for every record (seconds at 10k precedents).
+    const targets = (i: PrecedentIndex): number[] => {
+      const miner = (i as unknown as { miner: { recTarget: Int32Array; records: number } }).miner;
+      return Array.from(miner.recTarget.subarray(0, miner.records));
+    };
+    assert.ok(targets(index).some((t) => t > 0), 'targets were worked out before saving');
+    assert.deepEqual(targets(loaded.index), targets(index));
   });
 
   it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
