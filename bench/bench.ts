@@ -35,12 +35,12 @@ const RESULTS = path.join(REPO, 'bench', 'results');
 
 if (process.argv[2] === '--child') {
   const args = JSON.parse(process.argv[3]) as TaskArgs;
-  try {
-    const result = runTask(args);
-    process.send!({ ok: true, result }, () => process.exit(0));
-  } catch (e) {
-    process.send!({ ok: false, error: (e as Error).stack ?? String(e) }, () => process.exit(1));
-  }
+  Promise.resolve()
+    .then(() => runTask(args))
+    .then(
+      (result) => process.send!({ ok: true, result }, () => process.exit(0)),
+      (e: unknown) => process.send!({ ok: false, error: (e as Error).stack ?? String(e) }, () => process.exit(1)),
+    );
 } else {
   main().catch((e: unknown) => {
     console.error((e as Error).stack ?? e);

@@ -50,11 +50,10 @@ interface Session {
   onExit: Array<() => void>;
 }
 
-function start(serverJs: string, corpusDir: string, draftsDir: string): Session {
-  // The heap limit the editor gives the server (client/src/extension.ts: 60 % of this machine's
-  // memory); Node's default ~4 GB is below the index of 100k precedents.
-  const heap = `--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 2 ** 20) * 0.6))}`;
-  const child = spawn(process.execPath, [heap, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+function start(repoRoot: string, serverJs: string, corpusDir: string, draftsDir: string): Session {
+  // The heap limit precedent-ls and the editor give the server (Node's default is below 100k precedents).
+  const { serverHeapLimitArg } = require(path.join(repoRoot, 'bin', 'server-heap.js')) as { serverHeapLimitArg(): string };
+  const child = spawn(process.execPath, [serverHeapLimitArg(), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = { child, conn, stderr: [], exited: null, onExit: [] };
   child.stderr!.on('data', (d: Buffer) => {
@@ -113,7 +112,7 @@ async function runSession(
   const serverJs = path.join(repoRoot, 'dist', 'server.js');
   if (!fs.existsSync(serverJs)) return { available: false, reason: 'dist/server.js missing (npm run build)' };
   const t0 = nowMs();
-  const s = start(serverJs, corpusDir, draftsDir);
+  const s = start(repoRoot, serverJs, corpusDir, draftsDir);
   const { conn } = s;
   let ready: ((n: number | null) => void) | null = null;
   const readyPromise = new Promise<number | null>((resolve) => { ready = resolve; });

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { PrecedentIndex } from '../server/src/engine/corpus';
-import { decodePrecedent } from '../server/src/engine/text/decode';
+import { fileBackedIndexOptions } from '../server/src/node/corpusLoader';
+import { writeLargeFile } from '../server/src/node/indexCache';
 import { createDraftingService } from '../server/src/features/languageService';
 import type { CorpusManifest } from './generate';
 import { buildQueries, HOVER_CANDIDATES, Query, QueryCategory, QUERY_CATEGORIES } from './queries';
@@ -157,7 +158,7 @@ function answerQuery(index: PrecedentIndex, q: Query): number {
  * loader does to tell unchanged files), and answer a first opener and concordance query (quotes
  * re-read from the files). Compared with the build time, which is the cold start without it.
  */
-function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): { status: string } {
+async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): Promise<{ status: string }> {
   const { encodeIndex } = require('../server/src/engine/persist') as typeof import('../server/src/engine/persist');
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const file = path.join(require('node:os').tmpdir() as string, `precedent-bench-${process.pid}.bin`);
@@ -165,22 +166,19 @@ function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): 
     const t0 = nowMs();
     const bytes = encodeIndex(index, 'bench', null);
     const encodeMs = nowMs() - t0;
-    // In 1 GiB pieces: fs refuses more than 2 GiB in one call, and the index at 100k is ~3 GB.
-    const fd = fs.openSync(file, 'w');
-    for (let at = 0; at < bytes.length; at += 1 << 30) fs.writeSync(fd, bytes, at, Math.min(1 << 30, bytes.length - at), at);
-    fs.closeSync(fd);
-    const script = `
+    // The server's own chunked I/O: the index at 100k is ~3 GB, fs refuses more than 2 GiB at once.
+    await writeLargeFile(file, bytes);
+    const script = `(async () => {
       const fs = require('node:fs'); const path = require('node:path');
       const t0 = performance.now();
       const { decodeIndex } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'engine', 'persist.js'))});
-      const { decodePrecedent } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'engine', 'text', 'decode.js'))});
+      const { fileBackedIndexOptions } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'node', 'corpusLoader.js'))});
+      const { readLargeFile } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'node', 'indexCache.js'))});
       const dir = ${JSON.stringify(dir)};
       const m = JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
       const t1 = performance.now();
-      const fd = fs.openSync(${JSON.stringify(file)}, 'r'); const size = fs.fstatSync(fd).size; const bytes = new Uint8Array(size);
-      for (let at = 0; at < size;) at += fs.readSync(fd, bytes, at, Math.min(1 << 30, size - at), at);
-      fs.closeSync(fd);
-      const r = decodeIndex(bytes, 'bench', { readText: (id) => { const d = decodePrecedent(fs.readFileSync(path.join(dir, id))); return d.ok ? d.text : null; } });
+      const bytes = await readLargeFile(${JSON.stringify(file)});
+      const r = decodeIndex(bytes, 'bench', fileBackedIndexOptions((id) => path.join(dir, id)));
       if (!r.ok) { console.log(JSON.stringify({ error: r.reason })); process.exit(0); }
       const t2 = performance.now();
       let statted = 0; for (const rel of m.files) statted += fs.statSync(path.join(dir, rel)).size;
@@ -192,7 +190,7 @@ function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): 
       const conc = r.index.concordance('coopération', 20).items.length;
       const t4 = performance.now();
       console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, prepare: t35 - t3, first: t4 - t35, docs: r.index.documents().length, openers, conc, statted, rss: process.memoryUsage().rss / 1e6 }));
-    `;
+    })().catch((e) => { console.error(e); process.exit(1); });`;
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const last = child.stdout.trim().split('\n').pop() ?? '';
     if (!last) return { status: `failed (${child.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300) || `exit ${child.status}`})` };
@@ -215,17 +213,11 @@ function maybeGc(): void {
   if (gc) gc();
 }
 
-export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, quick = false): BuildResult {
+export async function runBuild(dir: string, measure: boolean, budgetMs = Infinity, quick = false): Promise<BuildResult> {
   const reps = (n: number): number => (quick ? Math.max(1, Math.ceil(n / 10)) : n);
   const m = manifestOf(dir);
-  // As the server builds it (corpusLoader.fileBackedIndexOptions): texts stay on disk, quotes re-read them.
-  const index = new PrecedentIndex({
-    keepText: false,
-    readText: (docId) => {
-      const decoded = decodePrecedent(fs.readFileSync(path.join(dir, docId)));
-      return decoded.ok ? decoded.text : null;
-    },
-  });
+  // As the server builds it: texts stay on disk, quotes re-read them.
+  const index = new PrecedentIndex(fileBackedIndexOptions((docId) => path.join(dir, docId)));
   let indexed = 0;
   let skipped = 0;
   let firstSkipReason: string | null = null;
@@ -267,7 +259,7 @@ export function runBuild(dir: string, measure: boolean, budgetMs = Infinity, qui
   const result: BuildResult = {
     documents: m.documents, indexed, skipped, firstSkipReason, bytes, buildMs,
     mbPerS: bytes / 1e6 / (buildMs / 1000), crashed, firstCrash, aborted, peakRssMb: peakRssMb(), retainedHeapMb,
-    persisted: measurePersisted(index, dir, buildMs),
+    persisted: await measurePersisted(index, dir, buildMs),
   };
   if (!measure) return result;
 
@@ -442,7 +434,7 @@ export function runFuse(dir: string, maxQueries: number): FuseResult {
   };
 }
 
-export function runTask(args: TaskArgs): unknown {
+export function runTask(args: TaskArgs): unknown | Promise<unknown> {
   switch (args.task) {
     case 'floor': return runFloor(args.dir);
     case 'build': return runBuild(args.dir, args.measure ?? false, args.budgetMs ?? Infinity, args.quick ?? false);

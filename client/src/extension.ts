@@ -190,9 +190,9 @@ async function findSimilarClauses(client: LanguageClient | undefined): Promise<v
 }
 
 /**
- * Node's default heap limit (~4 GB) is below what the index of an organisation's corpus holds
- * (100,000 precedents: more than 4 GB of JavaScript heap; the server died there). The limit is only
- * a ceiling: 60 % of the machine's memory, never below the default.
+ * The rule of bin/server-heap.js (precedent-ls, the bench), which this bundle cannot import from
+ * outside client/src: Node's default heap limit (~4 GB) is below the index of 100,000 precedents
+ * (the server died there); the limit is a ceiling, 60 % of the machine's memory, never below 4 GB.
  */
 function serverHeapLimit(): string {
   return `--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 2 ** 20) * 0.6))}`;

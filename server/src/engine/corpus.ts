@@ -489,25 +489,11 @@ export class PrecedentIndex {
   // Openers
 
   /**
-   * Openers whose forms or lemma match the typed prefix (accent/case-insensitive, typo-tolerant).
-   * Keys: every written form of the corpus, the lexicon's forms, and the forms conjugate() gives
-   * for each lemma, so "reaffirm" finds réaffirmer whichever form the draft needs. Corpus counts
-   * rank: a lexicon-only lemma weighs 0.
-   */
-  /**
    * Build now what the first queries would build (the key indexes of openers, formulations and
    * references, the name tables of the lint): a server calls it once the corpus is loaded, so the
    * drafter's first keystroke does not pay for mining the formulations of the whole corpus.
    */
   prepare(): void {
-    // The reference tables grow with each change; once the changes add up to a fair part of them,
-    // they are rebuilt (ranked by today's counts, dead names dropped).
-    const churn = this.referenceKeys?.churn ?? 0;
-    if (churn > Math.max(2000, this.references.size / 8)) {
-      this.referenceKeys = null;
-      this.referenceNames = null;
-      this.referenceSuggest = null;
-    }
     this.openerKeyIndex();
     this.formulationKeyIndex();
     this.referenceKeyIndex();
@@ -515,6 +501,12 @@ export class PrecedentIndex {
     this.suggestTable();
   }
 
+  /**
+   * Openers whose forms or lemma match the typed prefix (accent/case-insensitive, typo-tolerant).
+   * Keys: every written form of the corpus, the lexicon's forms, and the forms conjugate() gives
+   * for each lemma, so "reaffirm" finds réaffirmer whichever form the draft needs. Corpus counts
+   * rank: a lexicon-only lemma weighs 0.
+   */
   findOpeners(prefix: string, limit: number): Match<OpenerEntry>[] {
     const keys = this.openerKeyIndex();
     return keys.lookup(prefix, { limit, fuzzy: true }).map((m) => ({ ...m, entry: this.openerEntry(m.entry) }));
@@ -598,7 +590,7 @@ export class PrecedentIndex {
   // References
 
   findReferences(prefix: string, limit: number): Match<ReferenceEntry>[] {
-    return this.referenceKeyIndex().lookup(prefix, { limit, fuzzy: true }, (agg) => this.references.get(agg.id) === agg)
+    return this.referenceKeyIndex().lookup(prefix, { limit, fuzzy: true }, (agg) => this.isCited(agg))
       .map((m) => ({ ...m, entry: this.referenceEntry(m.entry) }));
   }
 
@@ -642,13 +634,18 @@ export class PrecedentIndex {
     const table = this.suggestTable();
     // The lint asks again for the same names at every edit of a draft: answers are kept with the table.
     const memoKey = `${limit}\u0000${query}`;
-    const memo = table.answers.get(memoKey);
-    if (memo) return memo.map(([agg, score, key]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
+    const answer = table.answers.get(memoKey) ?? this.suggestionsFor(table, query, limit);
+    if (table.answers.size >= 10_000) table.answers.clear();
+    table.answers.set(memoKey, answer);
+    return answer.map(([agg, score, key]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
+  }
+
+  private suggestionsFor(table: SuggestTable, query: string, limit: number): Array<[ReferenceAgg, number, string]> {
     const queryWords = contentWords(query);
     const best = new Map<ReferenceAgg, { score: number; key: string }>();
     for (const k of this.suggestCandidates(table, query, queryWords)) {
       const { agg, name, folded: f, acronym, words } = table.entries[k];
-      if (this.references.get(agg.id) !== agg) continue;
+      if (!this.isCited(agg)) continue;
       let score: number;
       if (acronym || f.length < 6 || query.length < 6) {
         const max = Math.max(1, Math.floor(Math.max(f.length, query.length) / 6));
@@ -667,11 +664,8 @@ export class PrecedentIndex {
       const previous = best.get(agg);
       if (score >= 0.7 && (!previous || score > previous.score)) best.set(agg, { score, key: name });
     }
-    const answer = [...best].sort((a, b) => b[1].score - a[1].score || b[0].count - a[0].count).slice(0, limit)
+    return [...best].sort((a, b) => b[1].score - a[1].score || b[0].count - a[0].count).slice(0, limit)
       .map(([agg, { score, key }]): [ReferenceAgg, number, string] => [agg, score, key]);
-    if (table.answers.size >= 10_000) table.answers.clear();
-    table.answers.set(memoKey, answer);
-    return answer.map(([agg, score, key]) => ({ entry: this.referenceEntry(agg), score, matchedKey: key, fuzzy: true }));
   }
 
   /**
@@ -702,6 +696,7 @@ export class PrecedentIndex {
   }
 
   private suggestTable(): SuggestTable {
+    this.dropStaleReferenceTables();
     if (this.referenceSuggest) return this.referenceSuggest;
     const table: SuggestTable = { entries: [], byWord: new Map(), byDeletion: new Map(), answers: new Map() };
     for (const agg of this.references.values()) {
@@ -722,6 +717,22 @@ export class PrecedentIndex {
       addSuggestEntry(this.referenceSuggest, agg, name, acronym, null);
       this.referenceSuggest.answers.clear();
     }
+  }
+
+  /**
+   * The reference tables grow with each change; once the changes add up to a fair part of them,
+   * they are rebuilt together (ranked by today's counts, dead names dropped).
+   */
+  private dropStaleReferenceTables(): void {
+    if (!this.referenceKeys?.worthRebuilding()) return;
+    this.referenceKeys = null;
+    this.referenceNames = null;
+    this.referenceSuggest = null;
+  }
+
+  /** Whether `agg` is the live aggregate of its reference (the tables may still hold one that went). */
+  private isCited(agg: ReferenceAgg): boolean {
+    return this.references.get(agg.id) === agg;
   }
 
   /** A reference no precedent cites any more: its names stop resolving to it (lookups skip it). */
@@ -1315,7 +1326,7 @@ export class PrecedentIndex {
     if (this.formulationKeys && this.formulationVersion === this.miner.version) return this.formulationKeys;
     const keys = this.formulationKeys;
     const change = keys ? this.miner.changesSince(this.formulationGeneration) : null;
-    if (keys && change && keys.churn + change.added.length + change.retired.length <= Math.max(5000, keys.base.size / 8)) {
+    if (keys && change && !keys.worthRebuilding(change.added.length + change.retired.length)) {
       // One changed precedent changes a few hundred formulations of a million: the key index
       // takes them in (gone ones are skipped at lookup) instead of being rebuilt.
       for (const mined of change.retired) {
@@ -1442,6 +1453,7 @@ export class PrecedentIndex {
   }
 
   private referenceKeyIndex(): GrowingKeyIndex<ReferenceAgg> {
+    this.dropStaleReferenceTables();
     if (this.referenceKeys) return this.referenceKeys;
     const keys: Array<KeyIndexEntry<ReferenceAgg>> = [];
     for (const agg of this.references.values()) {
@@ -1454,6 +1466,7 @@ export class PrecedentIndex {
   }
 
   private referenceNameMap(): Map<string, string> {
+    this.dropStaleReferenceTables();
     if (this.referenceNames) return this.referenceNames;
     const names = new Map<string, string>();
     // Curated first, then by use: the first claimant of a name keeps it.
@@ -1628,10 +1641,10 @@ function referenceKeyRows(agg: ReferenceAgg, name: string, seen: Set<string> = n
   const rows: Array<KeyIndexEntry<ReferenceAgg>> = [];
   const weight = agg.count + (agg.known ? 0.5 : 0);
   for (const key of [name, name.replace(ARTICLE, '')]) {
-    const f = foldKey(key);
-    if (!f || seen.has(f)) continue;
-    seen.add(f);
-    rows.push({ key, entry: agg, weight });
+    const folded = foldKey(key);
+    if (!folded || seen.has(folded)) continue;
+    seen.add(folded);
+    rows.push({ key, folded, entry: agg, weight });
   }
   return rows;
 }

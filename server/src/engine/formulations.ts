@@ -434,16 +434,17 @@ export class FormulationMiner {
         // An n-gram not in the table yet may be later: only a found target is remembered.
         if (target >= 0) this.recTarget[r] = target + 1;
       }
-      if (target < 0 || taken[target] === stamp || taken[target] === -stamp || this.recCount[target] < 2) continue;
+      if (target < 0 || Math.abs(taken[target]) === stamp || this.recCount[target] < 2) continue;
       const kept = prevIndex[target] > 0 ? prevList[prevIndex[target] - 1] : undefined;
       if (kept && kept.record === target && kept.count === this.recCount[target] && kept.docCount === this.recDocs[target] && kept.placesValid()) {
         taken[target] = -stamp;
         continue;
       }
-      let ids = target === r ? (trimmed?.ids ?? this.recordWords(r)) : (trimmed ? trimmed.ids.slice(trimmed.s, trimmed.e) : this.recordWords(target));
+      // The target's own words; when none of its sampled places is live, the trimmed words of r.
+      let ids = this.recordWords(target);
       if (!ids && target !== r) {
-        const t = this.trim(r);
-        if (t) ids = t.ids.slice(t.s, t.e);
+        const t = trimmed ?? this.trim(r);
+        ids = t && t.ids.slice(t.s, t.e);
       }
       if (!ids) continue;
       taken[target] = stamp;
@@ -482,8 +483,8 @@ export class FormulationMiner {
 
   /**
    * The record's words without the function words a formulation cannot start or end with, when
-   * what is left is long enough and says something (≥ 2 content words); null otherwise or when the
-   * record has no live place to read its words from.
+   * what is left is long enough and says something (≥ 2 content words); null otherwise (then
+   * remembered in recTarget as -1) or when the record has no live place to read its words from.
    */
   private trim(r: number): { s: number; e: number; ids: Uint32Array } | null {
     const ids = this.recordWords(r);

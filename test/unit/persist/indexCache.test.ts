@@ -201,6 +201,15 @@ describe('CLI with the persisted index', () => {
   });
 });
 
+/** Makes corpus hosts that keep their index in `cacheDir` and log into `logs` (one per server start). */
+function hostsIn(cacheDir: string, logs: string[]): () => CorpusHost {
+  return () => {
+    const h = new CorpusHost(() => undefined, (line) => logs.push(line), () => SEEDS);
+    h.cacheDir = cacheDir;
+    return h;
+  };
+}
+
 describe('server corpus host with the persisted index', () => {
   // Saving writes the whole index (seconds at 10k precedents, the server answering nothing): one
   // changed precedent is cheaper to re-read at the next start than to save for.
@@ -210,11 +219,7 @@ describe('server corpus host with the persisted index', () => {
     for (let i = 0; i < 120; i++) writeFileSync(join(dir, `p${i}.txt`), CLAUSES.replace('Réaffirment', i % 2 ? 'Rappellent' : 'Soulignent'));
     const cacheDir = tempDir('host-cache-large');
     const logs: string[] = [];
-    const host = (): CorpusHost => {
-      const h = new CorpusHost(() => undefined, (line) => logs.push(line), () => SEEDS);
-      h.cacheDir = cacheDir;
-      return h;
-    };
+    const host = hostsIn(cacheDir, logs);
     const first = host();
     await first.load({ folders: [dir], includeBundled: true });
     await first.flushSave();
@@ -236,11 +241,7 @@ describe('server corpus host with the persisted index', () => {
     const dir = corpusDir();
     const cacheDir = tempDir('host-cache');
     const logs: string[] = [];
-    const host = (): CorpusHost => {
-      const h = new CorpusHost(() => undefined, (line) => logs.push(line), () => SEEDS);
-      h.cacheDir = cacheDir;
-      return h;
-    };
+    const host = hostsIn(cacheDir, logs);
     const first = host();
     await first.load({ folders: [dir], includeBundled: true });
     await first.flushSave();

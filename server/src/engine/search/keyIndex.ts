@@ -48,6 +48,8 @@ export interface KeyIndexOptions<T> {
 
 export interface KeyIndexEntry<T> {
   key: string;
+  /** foldKey(key), when the caller has it already (it is not computed again). */
+  folded?: string;
   entry: T;
   weight?: number;
 }
@@ -116,7 +118,7 @@ export class KeyIndex<T> {
     const acceptWord = typeof wordStarts === 'function' ? wordStarts : () => wordStarts === true;
     const previous = options.previous ?? null;
     const known = previous ? new Set(previous.entries) : null;
-    for (const { key, entry, weight } of input) {
+    for (const { key, folded: given, entry, weight } of input) {
       let e = entryIndex.get(entry);
       if (e === undefined) {
         e = this.entries.length;
@@ -125,7 +127,7 @@ export class KeyIndex<T> {
       }
       // Rows of an entry the previous index had are taken from it below, already sorted.
       if (known?.has(entry)) continue;
-      const f = options.keysFolded ? key : foldKey(key);
+      const f = given ?? (options.keysFolded ? key : foldKey(key));
       if (!f) continue;
       folded.push(f); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(0);
       if (wordStarts) {
@@ -348,11 +350,22 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  * blocked the server for seconds. Entries that left the corpus are dropped by `alive` at lookup;
  * the owner rebuilds the whole index once enough has changed (see `churn`).
  */
+/** Changes a growing index always takes in without a rebuild (a small corpus rebuilds in no time anyway). */
+const REBUILD_FLOOR = 2000;
+
 export class GrowingKeyIndex<T> {
   private readonly added: Array<KeyIndexEntry<T>> = [];
   private delta: KeyIndex<T> | null = null;
   /** Keys added and entries removed since the base was built. */
   churn = 0;
+
+  /**
+   * Whether the owner should rather rebuild the whole index than take `pending` more changes:
+   * once the changes reach 1/8 of the base (lookups then read many dead or second-index rows).
+   */
+  worthRebuilding(pending = 0): boolean {
+    return this.churn + pending > Math.max(REBUILD_FLOOR, this.base.size / 8);
+  }
 
   constructor(readonly base: KeyIndex<T>, private readonly options: KeyIndexOptions<T> = {}) {}
 
