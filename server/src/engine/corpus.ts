@@ -502,6 +502,15 @@ export class PrecedentIndex {
   }
 
   /**
+   * What the first change of a precedent after a load would otherwise work out at once (a second
+   * at 10,000 precedents), in slices: the caller runs one whenever it is idle. Ends early when
+   * the corpus changes meanwhile. Returns whether it did the work (nothing to do after a build).
+   */
+  prepareForChanges(): Generator<void, boolean> {
+    return this.miner.prepareForChanges();
+  }
+
+  /**
    * Openers whose forms or lemma match the typed prefix (accent/case-insensitive, typo-tolerant).
    * Keys: every written form of the corpus, the lexicon's forms, and the forms conjugate() gives
    * for each lemma, so "reaffirm" finds réaffirmer whichever form the draft needs. Corpus counts

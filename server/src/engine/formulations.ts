@@ -36,8 +36,11 @@
 //    places are found on demand by a bounded scan of the newest documents.
 //  - When the table exceeds `maxRecords`, records seen once are pruned: counts of repeats first
 //    seen after a prune may miss their first occurrence (lower bounds).
-//  - formulations(): O(records) pass, cached until the next change; unchanged formulations keep
-//    their object. Document numbers must not be reused with other text (the index never does).
+//  - The set is kept from one change to the next: mining notes the records whose count changed;
+//    only they, their parents (whose largest extension may have moved; children are linked to
+//    their parents to work it out again) and the targets they name are looked at. A bulk build, a
+//    prune or a load goes through every record once. Unchanged formulations keep their object.
+//    Document numbers must not be reused with other text (the index never does).
 
 import { fold, ownString } from './text/normalize';
 
@@ -138,6 +141,11 @@ export interface FormulationMinerOptions {
   maxRecords?: number;
   /** Old documents re-mined at most per added document (default 64). */
   maxRemine?: number;
+  /**
+   * Share of the records a change may touch before the set is worked out again over every record
+   * instead of from the touched ones (default 1/8: beyond, a pass over all is cheaper).
+   */
+  rescanShare?: number;
 }
 
 /** What a persisted index stores of the miner (typed arrays go to the binary part). */
@@ -204,15 +212,23 @@ const PLACES_WANTED = 20;
 const PLACE_SCAN_WORDS = 4_000_000;
 /** recPrefix of a record not counted yet: its parents are linked on its first count. */
 const UNLINKED = -3;
+/** recFlags bits (see there). */
+const EXTENDED_LEFT = 1;
+const EXTENDED_RIGHT = 2;
+const SOURCE = 4;
+const TOUCHED = 8;
 
 /** A formulation of the miner; `places` is found on first read (sample, then a bounded scan). */
 class Formulation implements MinedFormulation {
   private found: WordPlace[] | null = null;
   private wordList: string[] | null = null;
+  /** Set when a recomputation of the set dropped or replaced it (the ordered list skips it then). */
+  retired = false;
   constructor(
     private readonly miner: FormulationMiner,
     readonly record: number,
-    private readonly ids: Uint32Array,
+    /** Its word ids: a view into a precedent's words, kept even if that precedent goes. */
+    readonly ids: Uint32Array,
     readonly count: number,
     readonly docCount: number,
   ) {}
@@ -224,15 +240,18 @@ class Formulation implements MinedFormulation {
     return (this.wordList ??= this.miner.wordsOf(this.ids));
   }
   get places(): WordPlace[] {
-    return (this.found ??= this.miner.placesOf(this.record, this.ids, this.count));
+    return (this.found = this.liveFound() ?? this.miner.placesOf(this.record, this.ids, this.count));
   }
   /** The places kept as the formulation was mined (up to 4), without searching for more. */
   get sampled(): WordPlace[] {
-    return this.found ?? this.miner.sampledPlaces(this.record);
+    return this.liveFound() ?? this.miner.sampledPlaces(this.record);
   }
-  /** False once a document holding one of the places found was removed. */
-  placesValid(): boolean {
-    return !this.found || this.found.every((p) => this.miner.documentWords(p.doc) !== undefined);
+  /**
+   * The places found before, unless a precedent holding one of them went since (then they are
+   * searched again): an unchanged formulation keeps its object across changes of other precedents.
+   */
+  private liveFound(): WordPlace[] | null {
+    return this.found && this.found.every((p) => this.miner.documentWords(p.doc) !== undefined) ? this.found : null;
   }
 }
 
@@ -277,19 +296,52 @@ export class FormulationMiner {
   private recSuffix = new Int32Array(1024);
   /** SAMPLE (doc, pos) pairs, -1 when empty. */
   private recPlaces = new Int32Array(1024 * SAMPLE * 2).fill(-1);
+  /** Records every per-record table has room for. */
+  private capacity = 1024;
   private pass = 0;
   private readonly maxRecords: number;
   private pruneAt: number;
   private readonly maxRemine: number;
+  private readonly rescanShare: number;
 
-  private cache: Formulation[] | null = null;
-  /** Per record: its position + 1 in previousOrder (0 when not a formulation of the last set). */
-  private recPrev = new Int32Array(1024);
-  /** Per record: the pass that took it as a formulation (+stamp made anew, -stamp kept). */
-  private recTaken = new Int32Array(1024);
-  /** The last formulation set in order: what survives of it is already sorted (see formulations()). */
-  private previousOrder: Formulation[] = [];
-  /** Bumped at each recomputation of the formulation set; lastChange is from the one before. */
+  // The formulation set, kept up to date from the records a change touched (see refresh()).
+  /** Whether the set reflects the current counts (false from a change to the next refresh()). */
+  private fresh = false;
+  /** Whether recFlags and srcCount hold for the counts of the last refresh(). */
+  private setReady = false;
+  /**
+   * Per record, what the set was last worked out from: EXTENDED_LEFT / EXTENDED_RIGHT when a
+   * one-word extension has its whole count (it is not closed then), SOURCE when it is a closed
+   * repeat naming its target (recTarget), TOUCHED when its count changed since.
+   */
+  private recFlags = new Uint8Array(1024);
+  /**
+   * Children by parent, as linked lists (first child, next sibling; -1 ends): the records whose
+   * prefix (right extensions) or suffix (left extensions) a record is. Whether a record is closed
+   * is worked out again from its children alone when its count or one of theirs changed.
+   */
+  private rightHead = new Int32Array(1024).fill(-1);
+  /** False after a load or a prune until a full refresh links them again (nothing reads them before). */
+  private childrenLinked = true;
+  private rightNext = new Int32Array(1024).fill(-1);
+  private leftHead = new Int32Array(1024).fill(-1);
+  private leftNext = new Int32Array(1024).fill(-1);
+  /** Per record: how many closed records name it as their trimmed words (it is a formulation when > 0). */
+  private srcCount = new Int32Array(1024);
+  /** Per record: its position + 1 in `members` (0 when it is not a formulation). */
+  private recMember = new Int32Array(1024);
+  /** The formulations, in no order (swap-removed). */
+  private members: Formulation[] = [];
+  /** Records whose count changed since the last refresh(), each once (TOUCHED). */
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
+  /** More records changed than touched holds (a bulk build): the next refresh() starts over. */
+  private touchOverflow = false;
+  /** The set sorted (most frequent first) as of `orderedGeneration`; new members wait in `unordered`. */
+  private ordered: Formulation[] = [];
+  private unordered: Formulation[] = [];
+  private orderedGeneration = -1;
+  /** Bumped at each refresh() that changed the set; lastChange is what it changed. */
   generation = 0;
   private lastChange: { added: MinedFormulation[]; retired: MinedFormulation[] } | null = null;
   /**
@@ -315,6 +367,7 @@ export class FormulationMiner {
     this.maxRecords = options.maxRecords ?? 4_000_000;
     this.pruneAt = this.maxRecords;
     this.maxRemine = options.maxRemine ?? 64;
+    this.rescanShare = options.rescanShare ?? 1 / 8;
   }
 
   /** Word id of a folded word, 0 when the corpus never used it. */
@@ -394,17 +447,122 @@ export class FormulationMiner {
     return true;
   }
 
-  /** Closed, trimmed, repeated formulations (cached until the next change). */
+  /** Closed, trimmed, repeated formulations, most frequent first (kept until the next change). */
   formulations(): MinedFormulation[] {
+    this.refresh();
+    if (this.orderedGeneration === this.generation) return this.ordered;
+    // Formulations kept from the last order keep their counts, hence their order: only the new
+    // ones are sorted, then merged in (sorting a million formulations takes a second).
+    const order = (a: Formulation, b: Formulation): number => b.count - a.count || b.wordCount - a.wordCount;
+    const kept = this.ordered.filter((f) => !f.retired);
+    const made = this.unordered.filter((f) => !f.retired).sort(order);
+    const list: Formulation[] = new Array<Formulation>(kept.length + made.length);
+    for (let i = 0, a = 0, b = 0; i < list.length; i++) {
+      list[i] = b >= made.length || (a < kept.length && order(kept[a], made[b]) <= 0) ? kept[a++] : made[b++];
+    }
+    this.ordered = list;
+    this.unordered = [];
+    this.orderedGeneration = this.generation;
+    return list;
+  }
+
+  /**
+   * Makes the next query work the set out over every record, as after a load (the largest
+   * extensions and the sources from the counts alone): for tests, which compare it with the set
+   * kept from change to change.
+   */
+  recomputeFormulations(): void {
+    this.setReady = false;
+    this.fresh = false;
+  }
+
+  /**
+   * What the last change of the formulation set changed, when `generation` is the one before it
+   * (null otherwise): callers keep what they derived from the set up to date with it.
+   */
+  changesSince(generation: number): { added: MinedFormulation[]; retired: MinedFormulation[] } | null {
+    this.refresh();
+    return generation === this.generation - 1 ? this.lastChange : generation === this.generation ? { added: [], retired: [] } : null;
+  }
+
+  /**
+   * Brings the set up to the current counts. A repeated record is closed when no one-word
+   * extension has its whole count (every occurrence preceded, or every one followed, by the same
+   * word); a closed record names a formulation, its trimmed words. After a change only the records
+   * whose count changed, their parents (whose largest extension may have moved) and the targets
+   * they name are looked at: a changed precedent costs what it touches, not the table. A bulk
+   * build, a prune or a restored miner goes through every record once (fullRefresh()).
+   */
+  private refresh(): void {
     this.flush();
-    if (this.cache) return this.cache;
+    if (this.fresh) return;
+    const added: Formulation[] = [];
+    const retired: Formulation[] = [];
+    if (!this.setReady || this.touchOverflow || this.touchedCount > this.records * this.rescanShare) {
+      for (const _ of this.fullRefresh(added, retired, Infinity));
+    } else {
+      this.incrementalRefresh(added, retired);
+    }
+    this.settle(added, retired);
+  }
+
+  /**
+   * Works out, a slice of records at a time, what the first change after a load would otherwise
+   * work out at once (children, closedness, sources: a second at 10,000 precedents): the server
+   * runs a slice whenever it is idle. Stops when the miner changes meanwhile (that change's
+   * refresh then goes through every record itself). Returns whether it did the work.
+   */
+  *prepareForChanges(slice = 1 << 17): Generator<void, boolean> {
+    if (this.setReady || !this.fresh || this.pending.size) return false;
+    const version = this.version;
+    const added: Formulation[] = [];
+    const retired: Formulation[] = [];
+    for (const _ of this.fullRefresh(added, retired, slice)) {
+      yield;
+      if (this.version !== version || this.setReady) return false;
+    }
+    this.settle(added, retired);
+    // The loaded record tables are exact-size views: the first new record would copy them.
+    if (this.capacity <= this.records) this.growRecords();
+    return true;
+  }
+
+  /** After a refresh: the set is current, and what it changed is reported to callers. */
+  private settle(added: Formulation[], retired: Formulation[]): void {
+    for (let k = 0; k < this.touchedCount; k++) this.recFlags[this.touched[k]] &= ~TOUCHED;
+    this.touchedCount = 0;
+    this.touchOverflow = false;
+    this.setReady = true;
+    this.fresh = true;
+    if (!added.length && !retired.length) return;
+    for (const f of added) this.unordered.push(f);
+    this.lastChange = { added, retired };
+    this.generation++;
+  }
+
+  /**
+   * Every record: children, closedness, sources and members from scratch (unchanged members keep
+   * their object). Yields after each `slice` records of the passes that only work out tables; the
+   * set itself changes in the last step, at once, so a pass given up halfway changed nothing.
+   */
+  private *fullRefresh(added: Formulation[], retired: Formulation[], slice: number): Generator<void, void> {
     const R = this.records;
-    // Closed = no one-word extension has the record's full count (every occurrence preceded, or
-    // every one followed, by the same word). Extensions are mined whenever they repeat (their
-    // 3-grams repeat then), so the counts of the child records decide it without any place.
+    if (!this.childrenLinked) {
+      this.rightHead.fill(-1, 0, R);
+      this.leftHead.fill(-1, 0, R);
+      this.rightNext.fill(-1, 0, R);
+      this.leftNext.fill(-1, 0, R);
+      for (let r = R - 1; r >= 0; r--) {
+        this.linkChild(r);
+        if (r % slice === 0) yield;
+      }
+      this.childrenLinked = true;
+    }
+    // The largest extension counts, for this pass only (a change looks at the children instead).
     const maxLeft = new Int32Array(R);
     const maxRight = new Int32Array(R);
     for (let r = 0; r < R; r++) {
+      if (r % slice === slice - 1) yield;
       const c = this.recCount[r];
       if (c < 2) continue;
       const p = this.recPrefix[r];
@@ -412,73 +570,148 @@ export class FormulationMiner {
       const s = this.recSuffix[r];
       if (s >= 0 && maxLeft[s] < c) maxLeft[s] = c;
     }
-    // Typed arrays by record, not maps: this loop visits millions of records at each change.
-    const stamp = this.generation + 1;
-    const taken = this.recTaken;
-    const prevIndex = this.recPrev;
-    const prevList = this.previousOrder;
-    // Unchanged formulations keep their object, so what callers derived from it stays valid.
-    const made: Formulation[] = [];
+    const flags = this.recFlags;
+    this.srcCount.fill(0, 0, R);
     for (let r = 0; r < R; r++) {
+      if (r % slice === slice - 1) yield;
       const c = this.recCount[r];
-      if (c < 2 || maxLeft[r] >= c) continue;
-      const n = this.recLen[r];
-      // A record of MAX_WORDS words cannot be extended in the table; keep it.
-      if (n < MAX_WORDS && maxRight[r] >= c) continue;
-      let target = this.recTarget[r] - 1;
-      let trimmed: { s: number; e: number; ids: Uint32Array } | null = null;
-      if (target === -1) {
-        trimmed = this.trim(r);
+      flags[r] = c < 2 ? 0 : (maxLeft[r] >= c ? EXTENDED_LEFT : 0) | (maxRight[r] >= c ? EXTENDED_RIGHT : 0);
+      const t = this.sourceTarget(r);
+      if (t < 0) continue;
+      flags[r] |= SOURCE;
+      this.srcCount[t]++;
+    }
+    // Members that are no longer wanted, or whose counts moved, go; then every target is decided.
+    for (let k = this.members.length - 1; k >= 0; k--) {
+      const f = this.members[k];
+      if (this.srcCount[f.record] > 0 && this.recCount[f.record] >= 2 && f.count === this.recCount[f.record] && f.docCount === this.recDocs[f.record]) continue;
+      this.dropMember(f, retired);
+    }
+    let wordless: Set<number> | null = null;
+    for (let t = 0; t < R; t++) {
+      if (this.srcCount[t] <= 0 || this.recMember[t] || this.recCount[t] < 2) continue;
+      const ids = this.recordWords(t);
+      if (ids) this.addMember(t, ids, added);
+      else (wordless ??= new Set()).add(t);
+    }
+    // A target none of whose sampled places is live: the trimmed words of one of its sources.
+    if (wordless) {
+      for (let r = 0; r < R && wordless.size; r++) {
+        const t = flags[r] & SOURCE ? this.recTarget[r] - 1 : -1;
+        if (t < 0 || !wordless.has(t)) continue;
+        const trimmed = this.trim(r);
         if (!trimmed) continue;
-        target = trimmed.s === 0 && trimmed.e === n ? r : this.find(hashA(trimmed.ids, trimmed.s, trimmed.e), hashB(trimmed.ids, trimmed.s, trimmed.e));
-        // An n-gram not in the table yet may be later: only a found target is remembered.
-        if (target >= 0) this.recTarget[r] = target + 1;
+        wordless.delete(t);
+        this.addMember(t, trimmed.ids.slice(trimmed.s, trimmed.e), added);
       }
-      if (target < 0 || Math.abs(taken[target]) === stamp || this.recCount[target] < 2) continue;
-      const kept = prevIndex[target] > 0 ? prevList[prevIndex[target] - 1] : undefined;
-      if (kept && kept.record === target && kept.count === this.recCount[target] && kept.docCount === this.recDocs[target] && kept.placesValid()) {
-        taken[target] = -stamp;
-        continue;
-      }
-      // The target's own words; when none of its sampled places is live, the trimmed words of r.
-      let ids = this.recordWords(target);
-      if (!ids && target !== r) {
-        const t = trimmed ?? this.trim(r);
-        ids = t && t.ids.slice(t.s, t.e);
-      }
-      if (!ids) continue;
-      taken[target] = stamp;
-      made.push(this.toFormulation(target, ids));
     }
-    // Formulations kept from the last set keep their counts, hence their order: only the new ones
-    // are sorted, then merged in (sorting a million formulations was a second of each recomputation).
-    const order = (a: Formulation, b: Formulation): number => b.count - a.count || b.wordCount - a.wordCount;
-    made.sort(order);
-    const kept: Formulation[] = [];
-    const retired: Formulation[] = [];
-    for (const f of prevList) {
-      (taken[f.record] === -stamp ? kept : retired).push(f);
-      prevIndex[f.record] = 0;
-    }
-    this.lastChange = { added: made, retired };
-    this.generation++;
-    const list: Formulation[] = new Array<Formulation>(kept.length + made.length);
-    for (let i = 0, a = 0, b = 0; i < list.length; i++) {
-      list[i] = b >= made.length || (a < kept.length && order(kept[a], made[b]) <= 0) ? kept[a++] : made[b++];
-    }
-    for (let i = 0; i < list.length; i++) prevIndex[list[i].record] = i + 1;
-    this.cache = list;
-    this.previousOrder = list;
-    return this.cache;
   }
 
-  /**
-   * What the last recomputation of the formulation set changed, when `generation` is the one
-   * before it (null otherwise): callers keep what they derived from the set up to date with it.
-   */
-  changesSince(generation: number): { added: MinedFormulation[]; retired: MinedFormulation[] } | null {
-    this.formulations();
-    return generation === this.generation - 1 ? this.lastChange : generation === this.generation ? { added: [], retired: [] } : null;
+  /** The records whose count changed, their parents, and the targets they name. */
+  private incrementalRefresh(added: Formulation[], retired: Formulation[]): void {
+    const affected: number[] = [];
+    const seen = new Set<number>();
+    const touched = this.touched.subarray(0, this.touchedCount);
+    const note = (r: number): void => {
+      if (r >= 0 && !seen.has(r)) {
+        seen.add(r);
+        affected.push(r);
+      }
+    };
+    for (const r of touched) note(r);
+    // A parent is closed or not by its children's counts, one of which changed.
+    for (const r of touched) {
+      note(this.recPrefix[r]);
+      note(this.recSuffix[r]);
+    }
+    const flags = this.recFlags;
+    for (const a of affected) {
+      const c = this.recCount[a];
+      let extended = 0;
+      if (c >= 2) {
+        for (let ch = this.rightHead[a]; ch >= 0; ch = this.rightNext[ch]) {
+          if (this.recCount[ch] >= c) {
+            extended |= EXTENDED_RIGHT;
+            break;
+          }
+        }
+        for (let ch = this.leftHead[a]; ch >= 0; ch = this.leftNext[ch]) {
+          if (this.recCount[ch] >= c) {
+            extended |= EXTENDED_LEFT;
+            break;
+          }
+        }
+      }
+      flags[a] = (flags[a] & (SOURCE | TOUCHED)) | extended;
+    }
+    // Sources: a record that became closed (or stopped being) moves its target's count of sources.
+    const targets = new Set<number>(touched);
+    const sourceOf = new Map<number, number>();
+    for (const r of affected) {
+      const t = this.sourceTarget(r);
+      const before = flags[r] & SOURCE ? this.recTarget[r] - 1 : -1;
+      if (t >= 0) sourceOf.set(t, r);
+      if (t === before) continue;
+      if (before >= 0) {
+        this.srcCount[before]--;
+        targets.add(before);
+      }
+      if (t >= 0) {
+        this.srcCount[t]++;
+        targets.add(t);
+      }
+      flags[r] = t >= 0 ? flags[r] | SOURCE : flags[r] & ~SOURCE;
+    }
+    for (const t of targets) {
+      const member = this.recMember[t] ? this.members[this.recMember[t] - 1] : undefined;
+      const wanted = this.srcCount[t] > 0 && this.recCount[t] >= 2;
+      if (member && wanted && member.count === this.recCount[t] && member.docCount === this.recDocs[t]) continue;
+      if (member) this.dropMember(member, retired);
+      if (!wanted) continue;
+      let ids = this.recordWords(t) ?? member?.ids ?? null;
+      const source = sourceOf.get(t);
+      if (!ids && source !== undefined) {
+        const trimmed = this.trim(source);
+        ids = trimmed && trimmed.ids.slice(trimmed.s, trimmed.e);
+      }
+      if (ids) this.addMember(t, ids, added);
+    }
+  }
+
+  /** The target a record names when it is a closed repeat (-1 when it is not, or names nothing). */
+  private sourceTarget(r: number): number {
+    if (this.recCount[r] < 2 || this.recFlags[r] & EXTENDED_LEFT) return -1;
+    // A record of MAX_WORDS words cannot be extended in the table; keep it.
+    const n = this.recLen[r];
+    if (n < MAX_WORDS && this.recFlags[r] & EXTENDED_RIGHT) return -1;
+    let target = this.recTarget[r] - 1;
+    if (target === -1) {
+      const trimmed = this.trim(r);
+      if (!trimmed) return -1;
+      target = trimmed.s === 0 && trimmed.e === n ? r : this.find(hashA(trimmed.ids, trimmed.s, trimmed.e), hashB(trimmed.ids, trimmed.s, trimmed.e));
+      // An n-gram not in the table yet may be later: only a found target is remembered.
+      if (target >= 0) this.recTarget[r] = target + 1;
+    }
+    return target < -1 ? -1 : target;
+  }
+
+  private addMember(t: number, ids: Uint32Array, added: Formulation[]): void {
+    const f = this.toFormulation(t, ids);
+    this.members.push(f);
+    this.recMember[t] = this.members.length;
+    added.push(f);
+  }
+
+  private dropMember(f: Formulation, retired: Formulation[]): void {
+    const at = this.recMember[f.record] - 1;
+    const last = this.members.pop()!;
+    if (last !== f) {
+      this.members[at] = last;
+      this.recMember[last.record] = at + 1;
+    }
+    this.recMember[f.record] = 0;
+    f.retired = true;
+    retired.push(f);
   }
 
   /**
@@ -639,7 +872,7 @@ export class FormulationMiner {
       recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R), recTarget: this.recTarget.subarray(0, R),
       placeCounts, places,
       pass: this.pass, maxRecords: this.maxRecords, pruneAt: this.pruneAt, maxRemine: this.maxRemine,
-      formulations: this.cache ? Int32Array.from(this.cache, (f) => f.record) : undefined,
+      formulations: this.fresh ? Int32Array.from(this.formulations(), (f) => (f as Formulation).record) : undefined,
     };
   }
 
@@ -647,8 +880,8 @@ export class FormulationMiner {
    * A miner from exported tables, without mining or sorting: document words are views into the
    * loaded bytes; the record hash table is re-inserted (linear), the packed parts unpacked.
    */
-  static fromState(s: MinerState): FormulationMiner {
-    const m = new FormulationMiner({ counterBits: s.counterBits, maxRecords: s.maxRecords, maxRemine: s.maxRemine });
+  static fromState(s: MinerState, options: Pick<FormulationMinerOptions, 'rescanShare'> = {}): FormulationMiner {
+    const m = new FormulationMiner({ counterBits: s.counterBits, maxRecords: s.maxRecords, maxRemine: s.maxRemine, rescanShare: options.rescanShare });
     const expect = (ok: boolean, what: string): void => {
       if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
     };
@@ -703,12 +936,12 @@ export class FormulationMiner {
     expect(k === entries, '3-gram counter entries');
     m.trigrams = s.trigrams;
 
-    // Record arrays: the loaded views as they are (growRecords() copies on the first record added),
-    // copied only when too small to double from.
-    const cap = Math.max(1024, R);
+    // Record tables: the loaded views as they are (growRecords() copies them at the first record
+    // added); the others with room to grow, so that first record does not copy them all again.
+    const cap = Math.max(1024, R + (R >>> 3));
     const room = <A extends Uint32Array | Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-      if (a.length === cap) return a;
-      const next = make(cap);
+      if (a.length >= 1024) return a;
+      const next = make(1024);
       next.set(a);
       return next;
     };
@@ -728,8 +961,14 @@ export class FormulationMiner {
       for (let r = 0; r < R; r++) if (targets[r] < -1 || targets[r] > R) expect(false, 'record targets');
       m.recTarget.set(targets);
     }
-    m.recPrev = new Int32Array(cap);
-    m.recTaken = new Int32Array(cap);
+    m.recMember = new Int32Array(cap);
+    m.srcCount = new Int32Array(cap);
+    m.recFlags = new Uint8Array(cap);
+    m.rightHead = new Int32Array(cap).fill(-1);
+    m.rightNext = new Int32Array(cap).fill(-1);
+    m.leftHead = new Int32Array(cap).fill(-1);
+    m.leftNext = new Int32Array(cap).fill(-1);
+    m.capacity = m.roomForRecords();
     let at = 0;
     // Locals: the state object comes from JSON.parse and may be a slow dictionary-mode object.
     const places = s.places;
@@ -754,6 +993,7 @@ export class FormulationMiner {
     m.pass = s.pass + 1;
     m.pruneAt = s.pruneAt;
     m.changed();
+    m.childrenLinked = false;
     // The saved formulation set holds when nothing is left to mine (else the next query recomputes it).
     if (s.formulations && !m.pending.size) {
       const list: Formulation[] = [];
@@ -765,9 +1005,13 @@ export class FormulationMiner {
         list.push(m.toFormulation(r, ids));
       }
       if (list.length === s.formulations.length) {
-        m.cache = list;
-        m.previousOrder = list;
-        for (let i = 0; i < list.length; i++) m.recPrev[list[i].record] = i + 1;
+        // The set as saved; what a change needs besides (largest extensions, sources, children)
+        // is worked out at the first change, not here: a cold start waits for none of it.
+        m.members = list.slice();
+        for (let i = 0; i < list.length; i++) m.recMember[list[i].record] = i + 1;
+        m.ordered = list;
+        m.orderedGeneration = m.generation;
+        m.fresh = true;
       }
     }
     return m;
@@ -783,7 +1027,7 @@ export class FormulationMiner {
       // Records seen twice are never dropped: prune again only once the table has doubled.
       this.pruneAt = Math.max(this.maxRecords, this.records * 2);
     }
-    this.cache = null;
+    this.fresh = false;
   }
 
   private toFormulation(r: number, ids: Uint32Array): Formulation {
@@ -792,7 +1036,7 @@ export class FormulationMiner {
 
   /** Whether formulations() would answer without mining or recomputing. */
   hasFormulations(): boolean {
-    return this.cache !== null && this.pending.size === 0;
+    return this.fresh && this.pending.size === 0;
   }
 
   wordsOf(ids: Uint32Array): string[] {
@@ -888,9 +1132,11 @@ export class FormulationMiner {
           }
           this.recPrefix[r] = prev;
           this.recSuffix[r] = suffix;
+          this.linkChild(r);
         }
         if (this.recCount[r] === 0) this.liveRecords++;
         this.recCount[r]++;
+        this.touch(r);
         if (this.recMark[r] !== pass) {
           this.recMark[r] = pass;
           this.recDocs[r]++;
@@ -929,6 +1175,7 @@ export class FormulationMiner {
         // Pruned (or never kept): counts of such n-grams are lower bounds anyway.
         if (r < 0 || this.recCount[r] <= 0) continue;
         if (--this.recCount[r] === 0) this.liveRecords--;
+        this.touch(r);
         if (this.recMark[r] !== pass) {
           this.recMark[r] = pass;
           if (this.recDocs[r] > 0) this.recDocs[r]--;
@@ -949,7 +1196,7 @@ export class FormulationMiner {
   }
 
   private create(a: number, b: number, n: number): number {
-    if (this.records >= this.recA.length) this.growRecords();
+    if (this.records >= this.capacity) this.growRecords();
     if ((this.records + 1) * 2 > this.slotRec.length) this.growSlots();
     const r = this.records++;
     this.recA[r] = a;
@@ -958,8 +1205,10 @@ export class FormulationMiner {
     this.recCount[r] = 0;
     this.recDocs[r] = 0;
     this.recMark[r] = 0;
-    this.recPrev[r] = 0;
-    this.recTaken[r] = 0;
+    this.recMember[r] = 0;
+    this.srcCount[r] = 0;
+    this.recFlags[r] = 0;
+    this.rightHead[r] = this.rightNext[r] = this.leftHead[r] = this.leftNext[r] = -1;
     this.recPrefix[r] = UNLINKED;
     this.recSuffix[r] = UNLINKED;
     this.recTarget[r] = 0;
@@ -984,9 +1233,12 @@ export class FormulationMiner {
     for (let r = 0; r < this.records; r++) this.insertSlot(this.recA[r], this.recB[r], r);
   }
 
+  /** Room for more records in every per-record table; each grows on its own (see fromState()). */
   private growRecords(): void {
-    const size = this.recA.length * 2;
+    const need = this.records + 1;
+    const size = Math.max(1024, need + (need >>> 1));
     const grow = <A extends Uint32Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A, per = 1, fill = 0): A => {
+      if (old.length >= need * per) return old;
       const next = make(size * per);
       if (fill) next.fill(fill);
       next.set(old);
@@ -1002,8 +1254,21 @@ export class FormulationMiner {
     this.recSuffix = grow(this.recSuffix, (n) => new Int32Array(n));
     this.recPlaces = grow(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
     this.recTarget = grow(this.recTarget, (n) => new Int32Array(n));
-    this.recPrev = grow(this.recPrev, (n) => new Int32Array(n));
-    this.recTaken = grow(this.recTaken, (n) => new Int32Array(n));
+    this.recMember = grow(this.recMember, (n) => new Int32Array(n));
+    this.srcCount = grow(this.srcCount, (n) => new Int32Array(n));
+    this.recFlags = grow(this.recFlags, (n) => new Uint8Array(n));
+    this.rightHead = grow(this.rightHead, (n) => new Int32Array(n), 1, -1);
+    this.rightNext = grow(this.rightNext, (n) => new Int32Array(n), 1, -1);
+    this.leftHead = grow(this.leftHead, (n) => new Int32Array(n), 1, -1);
+    this.leftNext = grow(this.leftNext, (n) => new Int32Array(n), 1, -1);
+    this.capacity = this.roomForRecords();
+  }
+
+  /** Records every per-record table has room for. */
+  private roomForRecords(): number {
+    return Math.min(this.recA.length, this.recB.length, this.recLen.length, this.recCount.length, this.recDocs.length, this.recMark.length,
+      this.recPrefix.length, this.recSuffix.length, this.recPlaces.length / (SAMPLE * 2), this.recTarget.length, this.recMember.length,
+      this.srcCount.length, this.recFlags.length, this.rightHead.length, this.rightNext.length, this.leftHead.length, this.leftNext.length);
   }
 
   /**
@@ -1037,18 +1302,56 @@ export class FormulationMiner {
     this.records = next;
     this.liveRecords = next;
     // Formulations name records by number: none of the last set can be kept after renumbering.
-    this.recPrev.fill(0);
-    this.recTaken.fill(0);
-    this.previousOrder = [];
+    for (const f of this.members) f.retired = true;
+    this.members = [];
+    this.recMember.fill(0);
+    this.ordered = [];
+    this.unordered = [];
+    this.setReady = false;
     this.generation += 2;
+    this.recFlags.fill(0);
+    this.touchedCount = 0;
+    this.childrenLinked = false;
     this.slotRec.fill(-1);
     for (let r = 0; r < next; r++) this.insertSlot(this.recA[r], this.recB[r], r);
   }
 
   private changed(): void {
-    this.cache = null;
+    this.fresh = false;
     this.version++;
   }
+
+  /** Notes a record whose count changed, for the next refresh(). */
+  private touch(r: number): void {
+    if (this.recFlags[r] & TOUCHED || this.touchOverflow) return;
+    // A bulk build touches every record: the next refresh goes through all of them anyway.
+    if (this.touchedCount >= Math.max(1 << 16, this.records * this.rescanShare)) {
+      this.touchOverflow = true;
+      return;
+    }
+    if (this.touchedCount === this.touched.length) {
+      const grown = new Int32Array(this.touched.length * 2);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.recFlags[r] |= TOUCHED;
+    this.touched[this.touchedCount++] = r;
+  }
+
+  /** Puts a record in its parents' lists of children (once its parents are known). */
+  private linkChild(r: number): void {
+    const p = this.recPrefix[r];
+    if (p >= 0) {
+      this.rightNext[r] = this.rightHead[p];
+      this.rightHead[p] = r;
+    }
+    const s = this.recSuffix[r];
+    if (s >= 0) {
+      this.leftNext[r] = this.leftHead[s];
+      this.leftHead[s] = r;
+    }
+  }
+
 }
 
 function mix(a: number, b: number): number {

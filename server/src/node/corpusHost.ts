@@ -15,6 +15,8 @@ const SAVE_DEBOUNCE_MS = 2000;
 const SAVE_AFTER_CHANGED_SHARE = 100;
 /** Quiet time after a corpus change before formulations and key indexes are rebuilt. */
 const PREPARE_DEBOUNCE_MS = 50;
+/** Longest stretch of background work between two looks at the connection (see prepareForChangesWhenIdle). */
+const SLICE_MS = 8;
 /** Delay after a load before writing: the first answers come first. */
 const SAVE_AFTER_LOAD_MS = 500;
 
@@ -110,6 +112,7 @@ export class CorpusHost {
       this.index.prepare();
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       this.onChanged(this.status('ready'), 'load');
+      this.prepareForChangesWhenIdle(this.index);
       if (c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) this.scheduleSave(SAVE_AFTER_LOAD_MS);
     })().catch((error: unknown) => {
       this.log(`corpus: indexing failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -216,6 +219,32 @@ export class CorpusHost {
       if (index === this.index) index.prepare();
     }, PREPARE_DEBOUNCE_MS);
     this.prepareTimer.unref?.();
+  }
+
+  /**
+   * After a load from the saved index, what the first changed precedent would wait for is worked
+   * out in slices of a few milliseconds, each after the messages waiting (setImmediate), so
+   * requests are answered meanwhile.
+   */
+  private prepareForChangesWhenIdle(index: PrecedentIndex): void {
+    const steps = index.prepareForChanges();
+    const started = performance.now();
+    let slices = 0;
+    const next = (): void => {
+      if (index !== this.index) return;
+      const until = performance.now() + SLICE_MS;
+      for (;;) {
+        slices++;
+        const step = steps.next();
+        if (step.done) {
+          if (step.value) this.log(`corpus: ready for changes in ${Math.round(performance.now() - started)} ms (${slices} slices while idle)`);
+          return;
+        }
+        if (performance.now() >= until) break;
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   /** Write the persisted index after `delayMs` of quiet (a later call postpones it). */

@@ -116,3 +116,119 @@ describe('engine/formulations: the seed precedents', () => {
     });
   }
 });
+
+/** Precedents recombined from the seeds' sentences (deterministic), so formulations recur across many texts. */
+function recombined(seed: number): () => string {
+  const sentences = loadSeeds()
+    .map((s) => new TextDecoder().decode(s.bytes))
+    .join('\n')
+    .split(/(?<=[.;])\s+/)
+    .filter((s) => s.length > 40 && s.length < 400);
+  let state = seed;
+  const random = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  return () => Array.from({ length: 3 + random(6) }, () => sentences[random(sentences.length)]).join(' ');
+}
+const signature = (list: MinedFormulation[]): string[] => list.map((f) => `${f.words.join(' ')} ×${f.count} in ${f.docCount}`).sort();
+
+describe('engine/formulations: the set after each change', () => {
+  // The set is kept from change to change (only touched records are looked at). After every one
+  // of many random additions, removals and edits it must equal the set worked out again over every
+  // record of the same tables (as after a load), and the changes reported to callers must add up to it.
+  it('equals the set recomputed over every record, after each of 120 random changes', () => {
+    const text = recombined(7);
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    // Every change goes through the touched records (the default works small tables out anew).
+    const miner = new FormulationMiner({ counterBits: 16, rescanShare: 1 });
+    const live: number[] = [];
+    let next = 0;
+    const add = (): void => {
+      const t = text();
+      miner.add(next, miner.internWords(t, tokenize(t)));
+      live.push(next++);
+    };
+    for (let k = 0; k < 30; k++) add();
+    let known = new Set<MinedFormulation>(miner.formulations());
+    let generation = miner.generation;
+    let touchedMost = 0;
+    for (let step = 0; step < 120; step++) {
+      const op = random(3);
+      if (op === 0 || live.length < 5) add();
+      else {
+        const doc = live.splice(random(live.length), 1)[0];
+        miner.remove(doc);
+        if (op === 2) add(); // an edited precedent comes back under a new number, as the index does it
+      }
+      const set = miner.formulations();
+      for (let k = 1; k < set.length; k++) assert.ok(set[k - 1].count >= set[k].count, `most frequent first (step ${step})`);
+      const change = miner.changesSince(generation);
+      assert.ok(change, `step ${step}: the change is reported`);
+      for (const f of change.retired) assert.ok(known.delete(f), `step ${step}: a retired formulation was in the set`);
+      for (const f of change.added) known.add(f);
+      assert.deepEqual(new Set(set), known, `step ${step}: the reported changes add up to the set`);
+      touchedMost = Math.max(touchedMost, change.added.length + change.retired.length);
+      generation = miner.generation;
+      miner.recomputeFormulations();
+      const fromScratch = miner.formulations();
+      assert.deepEqual(signature(set), signature(fromScratch), `step ${step}`);
+      assert.equal(miner.generation, generation, `step ${step}: going over every record changed nothing`);
+      known = new Set(set);
+    }
+    assert.ok(known.size > 50 && touchedMost > 0, `a set worth checking: ${known.size} formulations`);
+  });
+});
+
+describe('engine/formulations: a loaded miner made ready for changes while idle', () => {
+  // 40 precedents: one changed precedent touches a few records of the table, not most of them.
+  const texts = Array.from({ length: 40 }, recombined(3));
+  const loaded = (): FormulationMiner => {
+    const miner = new FormulationMiner({ counterBits: 16 });
+    texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
+    miner.formulations();
+    return FormulationMiner.fromState(miner.exportState(), { rescanShare: 1 });
+  };
+  const edit = (miner: FormulationMiner): void => {
+    miner.remove(1);
+    const t = `${texts[1]}\nRappelant la Convention des Nations Unies contre la criminalité transnationale organisée.`;
+    miner.add(texts.length, miner.internWords(t, tokenize(t)));
+  };
+  const expected = (() => {
+    const miner = loaded();
+    edit(miner);
+    miner.recomputeFormulations();
+    return signature(miner.formulations());
+  })();
+
+  it('works in slices, keeps the set it loaded, and the next change gives the set worked out over every record', () => {
+    const miner = loaded();
+    const before = miner.formulations();
+    const generation = miner.generation;
+    const steps = miner.prepareForChanges(64);
+    let slices = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) slices++;
+    assert.equal(step.value, true);
+    assert.ok(slices > 10, `${slices} slices`);
+    assert.equal(miner.generation, generation, 'the loaded set is kept as it is');
+    assert.equal(miner.formulations(), before);
+    assert.equal(miner.prepareForChanges().next().value, false, 'nothing left to do');
+    edit(miner);
+    assert.deepEqual(signature(miner.formulations()), expected);
+  });
+
+  it('gives up when a precedent changes halfway, and that change is still answered right', () => {
+    const miner = loaded();
+    const steps = miner.prepareForChanges(64);
+    for (let k = 0; k < 5; k++) assert.equal(steps.next().done, false);
+    edit(miner);
+    const rest = steps.next();
+    assert.deepEqual([rest.done, rest.value], [true, false]);
+    assert.deepEqual(signature(miner.formulations()), expected);
+  });
+});
