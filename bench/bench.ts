@@ -270,6 +270,7 @@ function table(results: SizeResult[]): string {
     : `${formatMs(r.buildMs)} ×${r.buildMsRuns.length}`));
   row('build throughput (≥ floor/3)', (r) => `${r.buildMbPerS.toPrecision(3)} MB/s${mark(r, 'build throughput')}`);
   row('peak RSS build (≤ 1.5 GB)', (r) => `${r.buildPeakRssMb.toFixed(0)} MB${mark(r, 'peak RSS (build)')}`);
+  row('  whole engine run (+ save, 2nd copy)', (r) => (r.measured.runPeakRssMb === undefined ? '—' : `${r.measured.runPeakRssMb.toFixed(0)} MB`));
   row('retained heap after build', (r) => (r.measured.retainedHeapMb === null ? '—' : `${r.measured.retainedHeapMb.toFixed(0)} MB`));
   row('indexed / skipped / threw', (r) => `${r.measured.indexed} / ${r.measured.skipped} / ${r.measured.crashed}`);
   rows.push(['completion, engine (median / p99)', ...results.map(() => '')]);

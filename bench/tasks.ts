@@ -103,7 +103,13 @@ export interface BuildResult {
   firstCrash: string | null;
   /** Set when the build ran out of its time budget: how far it got. */
   aborted: { atDocument: number; docsPerS: number } | null;
+  /** Peak RSS up to the end of the build (the index built and prepared). */
   peakRssMb: number;
+  /**
+   * Peak RSS over the whole measured run: it adds the saved index encoded while the index is live,
+   * a second copy restored from it in the same process, and the latency measurements.
+   */
+  runPeakRssMb?: number;
   /** Heap still used after the build and a full GC: what the index keeps. */
   retainedHeapMb: number | null;
   latency?: Record<QueryCategory, LatencyResult>;
@@ -369,7 +375,7 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
     }
   }
   result.changedPrepared = summarise(prepared);
-  result.peakRssMb = peakRssMb();
+  result.runPeakRssMb = peakRssMb();
   return result;
 }
 
