@@ -238,6 +238,8 @@ describe('language server with a persisted index', function () {
       assert.ok(second.logs.some((l) => /saved index: 5 unchanged, 0 indexed again, 0 removed/.test(l)), second.logs.join('\n'));
       assert.equal(await hoverOnudc(second), fresh);
       assert.match(fresh, /Office des Nations Unies contre la drogue et le crime/);
+      // What the first changed precedent needs is worked out while the server is idle, after the load.
+      await second.waitFor('ready for changes', () => second.logs.find((l) => /ready for changes in \d+ ms \(\d+ slices while idle\)/.test(l)));
     } finally {
       await second.stop();
     }
