@@ -102,7 +102,9 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
       : `failed (${second.reason})`;
     return first;
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    // PRECEDENT_BENCH_KEEP=1 keeps the server's saved index, to profile a load of it afterwards.
+    if (process.env.PRECEDENT_BENCH_KEEP === '1') process.stderr.write(`[bench] kept the server's work folder ${workDir}\n`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
