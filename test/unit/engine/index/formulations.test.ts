@@ -137,7 +137,7 @@ describe('engine/formulations: the set after each change', () => {
   // The set is kept from change to change (only touched records are looked at). After every one
   // of many random additions, removals and edits it must equal the set worked out again over every
   // record of the same tables (as after a load), and the changes reported to callers must add up to it.
-  it('equals the set recomputed over every record, after each of 120 random changes', () => {
+  function randomChanges(options: { maxRecords?: number }, initial = 30): number {
     const text = recombined(7);
     let seed = 11;
     const random = (n: number): number => {
@@ -145,7 +145,7 @@ describe('engine/formulations: the set after each change', () => {
       return (seed >>> 8) % n;
     };
     // Every change goes through the touched records (the default works small tables out anew).
-    const miner = new FormulationMiner({ counterBits: 16, rescanShare: 1 });
+    const miner = new FormulationMiner({ counterBits: 16, rescanShare: 1, ...options });
     const live: number[] = [];
     let next = 0;
     const add = (): void => {
@@ -153,10 +153,11 @@ describe('engine/formulations: the set after each change', () => {
       miner.add(next, miner.internWords(t, tokenize(t)));
       live.push(next++);
     };
-    for (let k = 0; k < 30; k++) add();
+    for (let k = 0; k < initial; k++) add();
     let known = new Set<MinedFormulation>(miner.formulations());
     let generation = miner.generation;
     let touchedMost = 0;
+    let prunes = 0;
     for (let step = 0; step < 120; step++) {
       const op = random(3);
       if (op === 0 || live.length < 5) add();
@@ -168,11 +169,16 @@ describe('engine/formulations: the set after each change', () => {
       const set = miner.formulations();
       for (let k = 1; k < set.length; k++) assert.ok(set[k - 1].count >= set[k].count, `most frequent first (step ${step})`);
       const change = miner.changesSince(generation);
-      assert.ok(change, `step ${step}: the change is reported`);
-      for (const f of change.retired) assert.ok(known.delete(f), `step ${step}: a retired formulation was in the set`);
-      for (const f of change.added) known.add(f);
-      assert.deepEqual(new Set(set), known, `step ${step}: the reported changes add up to the set`);
-      touchedMost = Math.max(touchedMost, change.added.length + change.retired.length);
+      if (change) {
+        for (const f of change.retired) assert.ok(known.delete(f), `step ${step}: a retired formulation was in the set`);
+        for (const f of change.added) known.add(f);
+        assert.deepEqual(new Set(set), known, `step ${step}: the reported changes add up to the set`);
+        touchedMost = Math.max(touchedMost, change.added.length + change.retired.length);
+      } else {
+        // A prune renumbered the records: callers are told to start from the whole set again.
+        assert.ok(set.every((f) => !known.has(f)), `step ${step}: after a prune no formulation object is kept`);
+        prunes++;
+      }
       generation = miner.generation;
       miner.recomputeFormulations();
       const fromScratch = miner.formulations();
@@ -181,6 +187,17 @@ describe('engine/formulations: the set after each change', () => {
       known = new Set(set);
     }
     assert.ok(known.size > 50 && touchedMost > 0, `a set worth checking: ${known.size} formulations`);
+    return prunes;
+  }
+
+  it('equals the set recomputed over every record, after each of 120 random changes', () => {
+    assert.equal(randomChanges({}), 0);
+  });
+
+  // Records seen once are pruned when the table is full: record numbers change, the set is worked
+  // out anew, and the changes after it go through the touched records again.
+  it('also across prunes of the record table', () => {
+    assert.ok(randomChanges({ maxRecords: 1500 }, 5) >= 2, 'prunes between changes');
   });
 });
 
