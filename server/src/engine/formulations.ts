@@ -523,7 +523,10 @@ export class FormulationMiner {
     }
     this.settle(added, retired);
     // The loaded record tables are exact-size views: the first new record would copy them.
-    if (this.capacity <= this.records) this.growRecords();
+    if (this.capacity <= this.records) {
+      yield;
+      if (this.version === version && this.capacity <= this.records) this.growRecords();
+    }
     return true;
   }
 
@@ -581,15 +584,25 @@ export class FormulationMiner {
       flags[r] |= SOURCE;
       this.srcCount[t]++;
     }
-    // Members that are no longer wanted, or whose counts moved, go; then every target is decided.
-    for (let k = this.members.length - 1; k >= 0; k--) {
-      const f = this.members[k];
-      if (this.srcCount[f.record] > 0 && this.recCount[f.record] >= 2 && f.count === this.recCount[f.record] && f.docCount === this.recDocs[f.record]) continue;
-      this.dropMember(f, retired);
+    // Members that are no longer wanted, or whose counts moved, go; targets without a current
+    // member come. Both are only listed here (a pass given up halfway must not have changed the set).
+    const current = (f: Formulation): boolean =>
+      this.srcCount[f.record] > 0 && this.recCount[f.record] >= 2 && f.count === this.recCount[f.record] && f.docCount === this.recDocs[f.record];
+    const going: Formulation[] = [];
+    for (let k = 0; k < this.members.length; k++) {
+      if (k % slice === slice - 1) yield;
+      if (!current(this.members[k])) going.push(this.members[k]);
     }
-    let wordless: Set<number> | null = null;
+    const coming: number[] = [];
     for (let t = 0; t < R; t++) {
-      if (this.srcCount[t] <= 0 || this.recMember[t] || this.recCount[t] < 2) continue;
+      if (t % slice === slice - 1) yield;
+      if (this.srcCount[t] <= 0 || this.recCount[t] < 2) continue;
+      const m = this.recMember[t];
+      if (!m || !current(this.members[m - 1])) coming.push(t);
+    }
+    for (const f of going) this.dropMember(f, retired);
+    let wordless: Set<number> | null = null;
+    for (const t of coming) {
       const ids = this.recordWords(t);
       if (ids) this.addMember(t, ids, added);
       else (wordless ??= new Set()).add(t);
