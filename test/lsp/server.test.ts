@@ -239,7 +239,7 @@ describe('language server with a persisted index', function () {
       assert.equal(await hoverOnudc(second), fresh);
       assert.match(fresh, /Office des Nations Unies contre la drogue et le crime/);
       // What the first changed precedent needs is worked out while the server is idle, after the load.
-      await second.waitFor('ready for changes', () => second.logs.find((l) => /ready for changes in \d+ ms \(\d+ slices while idle\)/.test(l)));
+      await second.waitFor('prepared while idle', () => second.logs.find((l) => /prepared while idle in \d+ ms \(\d+ slices\)/.test(l)));
     } finally {
       await second.stop();
     }

@@ -147,11 +147,13 @@ export interface IndexState {
   postUses: Int32Array;
   openers: Array<{
     lemma: string; inLexicon: boolean; lexiconRole: ClauseRole | null; roles: Array<[ClauseRole, number]>; lexiconForms: string[]; count: number;
-    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array }>;
+    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array; order?: Int32Array }>;
   }>;
   references: Array<{
     id: string; kind: ReferenceKind; type: ReferenceType; known: boolean; count: number; docs: Int32Array;
     written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array;
+    /** The occurrences' order, newest precedent first (see occOrder()): the first hover after a load sorts nothing. */
+    order?: Int32Array;
   }>;
   topics: Array<[string, Int32Array]>;
   /** Formulations (positions in the miner's saved set) in key order: the key index without a sort. */
@@ -502,12 +504,33 @@ export class PrecedentIndex {
   }
 
   /**
-   * What the first change of a precedent after a load would otherwise work out at once (a second
-   * at 10,000 precedents), in slices: the caller runs one whenever it is idle. Ends early when
-   * the corpus changes meanwhile. Returns whether it did the work (nothing to do after a build).
+   * What the first change of a precedent, hover or opener completion after a load would otherwise
+   * work out at once, in slices the caller runs whenever it is idle: the formulation set's tables
+   * for changes (a second at 10,000 precedents after a load from the saved index), then each
+   * occurrence list's order, newest first (after a build; a saved index has them). Ends early
+   * when the corpus changes meanwhile. Returns whether it got to the end. `slice`: triples sorted
+   * at most between two yields (lists are small but many: 16,000 at 10k precedents).
    */
-  prepareForChanges(): Generator<void, boolean> {
-    return this.miner.prepareForChanges();
+  *prepareWhileIdle(slice = 300_000): Generator<void, boolean> {
+    const miner = this.miner;
+    const version = miner.version;
+    const steps = miner.prepareForChanges();
+    for (let step = steps.next(); !step.done; step = steps.next()) yield;
+    if (miner.version !== version) return false;
+    const lists: number[][] = [];
+    for (const agg of this.references.values()) lists.push(agg.occ);
+    for (const agg of this.openers.values()) for (const form of agg.forms.values()) lists.push(form.occ);
+    let work = 0;
+    for (const list of lists) {
+      if (miner.version !== version || this.miner !== miner) return false;
+      this.occOrder(list);
+      work += list.length;
+      if (work > slice) {
+        work = 0;
+        yield;
+      }
+    }
+    return true;
   }
 
   /**
@@ -967,12 +990,14 @@ export class PrecedentIndex {
       postLen, postDocs, postUses,
       openers: [...this.openers.values()].map((a) => ({
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
-        forms: [...a.forms].map(([key, f]) => ({ key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: Int32Array.from(f.occ) })),
+        forms: [...a.forms].map(([key, f]) => ({
+          key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: Int32Array.from(f.occ), order: this.occOrder(f.occ),
+        })),
       })),
       references: [...this.references.values()].map((a) => ({
         id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: pairs(a.docs),
         written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
-        acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ),
+        acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ), order: this.occOrder(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
       ...this.formulationOrder(),
@@ -1051,7 +1076,11 @@ export class PrecedentIndex {
     index.openers.clear();
     for (const a of s.openers) {
       const forms = new Map<string, OpenerFormAgg>();
-      for (const f of a.forms) forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ: toNumbers(f.occ) });
+      for (const f of a.forms) {
+        const occ = toNumbers(f.occ);
+        index.restoreOrder(occ, f.order);
+        forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ });
+      }
       index.openers.set(a.lemma, {
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: new Map(a.roles), lexiconForms: a.lexiconForms, forms, count: a.count,
       });
@@ -1059,10 +1088,12 @@ export class PrecedentIndex {
     const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
     index.references.clear();
     for (const a of s.references) {
+      const occ = toNumbers(a.occ);
+      index.restoreOrder(occ, a.order);
       index.references.set(a.id, {
         id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: toMap(a.docs),
         written: new Map(a.written.map(([folded, text, count]) => [folded, { text, count }])),
-        acronyms: new Map(a.acronyms), years: new Map(a.years), occ: toNumbers(a.occ),
+        acronyms: new Map(a.acronyms), years: new Map(a.years), occ,
       });
     }
     // A curated reference added to the knowledge file since the state was saved starts empty.
@@ -1122,8 +1153,8 @@ export class PrecedentIndex {
 
   /**
    * The positions (multiples of 3) of a flat occurrence list's live triples, newest precedent
-   * first. Kept per list: a reference cited 600,000 times at 100k precedents costs ~0.4 s to sort,
-   * once, not at every hover. Lists grow in place (upsert appends: the new tail is sorted and
+   * first. Kept per list (and saved with the index): a reference cited 600,000 times at 100k
+   * precedents is sorted once, not at every hover. Lists grow in place (upsert appends: the new tail is sorted and
    * merged, linear); removed precedents' triples stay in the list until compaction and are dropped
    * from the kept order (a linear filter) the first time the list is read after a removal.
    */
@@ -1137,11 +1168,8 @@ export class PrecedentIndex {
       for (let i = 0; i < old.length; i++) if (this.docs[flat[old[i]]].alive) kept[n++] = old[i];
       old = kept.subarray(0, n);
     }
-    const from = cached ? cached.length : 0;
-    const tail: number[] = [];
-    for (let k = from; k < flat.length; k += 3) if (this.docs[flat[k]].alive) tail.push(k);
+    const tail = this.newestFirstTriples(flat, cached ? cached.length : 0);
     const before = (x: number, y: number): number => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1];
-    tail.sort(before);
     let order: Int32Array;
     if (!old) order = Int32Array.from(tail);
     else if (!tail.length) order = old;
@@ -1156,6 +1184,50 @@ export class PrecedentIndex {
     }
     this.occOrders.set(flat, { length: flat.length, order, removals: this.removals });
     return order;
+  }
+
+  /**
+   * Positions of the live triples of flat[from…], newest precedent first, then in text order. An
+   * upsert appends a precedent's occurrences together, so the precedents' runs are sorted (tens of
+   * thousands for the most cited reference at 100k precedents) rather than every triple (600,000).
+   */
+  private newestFirstTriples(flat: number[], from: number): number[] {
+    const runs: number[] = [];
+    for (let k = from; k < flat.length; k += 3) if ((k === from || flat[k] !== flat[k - 3]) && this.docs[flat[k]].alive) runs.push(k);
+    runs.sort((x, y) => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1]);
+    const out: number[] = [];
+    for (let i = 0; i < runs.length; ) {
+      // Runs of one precedent (if it was ever appended twice) are next to each other now.
+      const doc = flat[runs[i]];
+      const first = out.length;
+      let inOrder = true;
+      for (; i < runs.length && flat[runs[i]] === doc; i++) {
+        for (let k = runs[i]; k < flat.length && flat[k] === doc; k += 3) {
+          if (out.length > first && flat[out[out.length - 1] + 1] > flat[k + 1]) inOrder = false;
+          out.push(k);
+        }
+      }
+      if (!inOrder) {
+        const part = out.slice(first).sort((x, y) => flat[x + 1] - flat[y + 1]);
+        for (let p = 0; p < part.length; p++) out[first + p] = part[p];
+      }
+    }
+    return out;
+  }
+
+  /** A saved order of a restored list, when it is one: positions of its live triples, each once. */
+  private restoreOrder(flat: number[], order: Int32Array | undefined): void {
+    if (!order) return;
+    let live = 0;
+    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]]?.alive) live++;
+    if (order.length !== live) throw new Error('inconsistent index state: occurrence order');
+    const seen = new Uint8Array(flat.length / 3);
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i];
+      if (k < 0 || k >= flat.length || k % 3 !== 0 || seen[k / 3] || !this.docs[flat[k]]?.alive) throw new Error('inconsistent index state: occurrence order');
+      seen[k / 3] = 1;
+    }
+    this.occOrders.set(flat, { length: flat.length, order, removals: this.removals });
   }
 
   /** `flat` without the triples of removed precedents (compaction). */

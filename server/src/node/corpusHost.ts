@@ -15,7 +15,7 @@ const SAVE_DEBOUNCE_MS = 2000;
 const SAVE_AFTER_CHANGED_SHARE = 100;
 /** Quiet time after a corpus change before formulations and key indexes are rebuilt. */
 const PREPARE_DEBOUNCE_MS = 50;
-/** Longest stretch of background work between two looks at the connection (see prepareForChangesWhenIdle). */
+/** Longest stretch of background work between two looks at the connection (see prepareWhileIdle). */
 const SLICE_MS = 8;
 /** Delay after a load before writing: the first answers come first. */
 const SAVE_AFTER_LOAD_MS = 500;
@@ -112,7 +112,7 @@ export class CorpusHost {
       this.index.prepare();
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       this.onChanged(this.status('ready'), 'load');
-      this.prepareForChangesWhenIdle(this.index);
+      this.prepareWhileIdle(this.index);
       if (c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) this.scheduleSave(SAVE_AFTER_LOAD_MS);
     })().catch((error: unknown) => {
       this.log(`corpus: indexing failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -222,12 +222,12 @@ export class CorpusHost {
   }
 
   /**
-   * After a load from the saved index, what the first changed precedent would wait for is worked
+   * After a load, what the first changed precedent, hover or completion would wait for is worked
    * out in slices of a few milliseconds, each after the messages waiting (setImmediate), so
    * requests are answered meanwhile.
    */
-  private prepareForChangesWhenIdle(index: PrecedentIndex): void {
-    const steps = index.prepareForChanges();
+  private prepareWhileIdle(index: PrecedentIndex): void {
+    const steps = index.prepareWhileIdle();
     const started = performance.now();
     let slices = 0;
     const next = (): void => {
@@ -237,7 +237,7 @@ export class CorpusHost {
         slices++;
         const step = steps.next();
         if (step.done) {
-          if (step.value) this.log(`corpus: ready for changes in ${Math.round(performance.now() - started)} ms (${slices} slices while idle)`);
+          if (step.value) this.log(`corpus: prepared while idle in ${Math.round(performance.now() - started)} ms (${slices} slices)`);
           return;
         }
         if (performance.now() >= until) break;

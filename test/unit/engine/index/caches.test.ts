@@ -52,6 +52,28 @@ describe('engine/index: answers kept between queries follow every change', () =>
     assert.deepEqual(incremental, answers(fresh));
   });
 
+  it('prepared while idle: every occurrence list is ordered before the first hover, with the same answers', () => {
+    const index = build(seeds);
+    const fresh = build(seeds);
+    const steps = index.prepareWhileIdle(10);
+    let step = steps.next();
+    for (; !step.done; step = steps.next());
+    assert.equal(step.value, true);
+    // Private state read on purpose: "nothing left to sort at the first hover" is the behaviour under test.
+    const state = index as unknown as { references: Map<string, { occ: number[] }>; occOrders: WeakMap<number[], unknown> };
+    const lists = [...state.references.values()].filter((r) => r.occ.length > 0);
+    assert.ok(lists.length > 10 && lists.every((r) => state.occOrders.has(r.occ)));
+    assert.deepEqual(answers(index), answers(fresh));
+    // A change halfway: it stops, and the change is answered as usual.
+    const again = build(seeds);
+    const halfway = again.prepareWhileIdle(10);
+    halfway.next();
+    again.remove(seeds[1].file);
+    for (step = halfway.next(); !step.done; step = halfway.next());
+    assert.equal(step.value, false);
+    assert.deepEqual(answers(again), answers(build([seeds[0], seeds[2], seeds[3], seeds[4]])));
+  });
+
   it('the newest precedent comes first in a reference’s occurrences, also when added last', () => {
     const index = build(seeds);
     const before = index.referenceOccurrences('unodc', 0, 1).items[0];

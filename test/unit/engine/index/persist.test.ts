@@ -93,6 +93,24 @@ describe('engine/persist: a persisted index', () => {
     assert.deepEqual(targets(loaded.index), targets(index));
   });
 
+  it('restores each occurrence list in its order, newest first: the first hover after a load sorts nothing', () => {
+    const { index, texts } = seeded();
+    const state = index.exportState();
+    const cited = state.references.filter((r) => r.occ.length >= 6);
+    assert.ok(cited.length > 5 && cited.every((r) => r.order !== undefined), 'the orders are saved');
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    // Private state read on purpose: "nothing to sort" is the behaviour under test.
+    const restored = loaded.index as unknown as { references: Map<string, { occ: number[] }>; occOrders: WeakMap<number[], unknown> };
+    for (const r of cited) assert.ok(restored.occOrders.has(restored.references.get(r.id)!.occ), `${r.id}: order restored`);
+    for (const r of cited) assert.deepEqual(loaded.index.referenceOccurrences(r.id, 0, 100), index.referenceOccurrences(r.id, 0, 100));
+    // A damaged order (one triple twice) is refused, not served.
+    const damaged = cited[0].order!.slice();
+    damaged[1] = damaged[0];
+    const bad = { ...state, references: state.references.map((r) => (r === cited[0] ? { ...r, order: damaged } : r)) };
+    assert.throws(() => PrecedentIndex.fromState(bad), /occurrence order/);
+  });
+
   it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
     const { index, texts } = seeded();
     const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
