@@ -156,6 +156,8 @@ export interface IndexState {
     order?: Int32Array;
   }>;
   topics: Array<[string, Int32Array]>;
+  /** Per topic, how many of its precedents cite each reference: (position in `references`, count) pairs. */
+  topicReferences?: Array<[string, Int32Array]>;
   /** Formulations (positions in the miner's saved set) in key order: the key index without a sort. */
   formulationOrder?: Int32Array;
   /** Their keys in that order, joined by U+0000 (one string to parse instead of joining words again). */
@@ -244,8 +246,9 @@ export class PrecedentIndex {
   private removals = 0;
   /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
   private readonly topicRefs = new Map<string, Map<string, number>>();
-  /** topicRefs sorted, most cited first; dropped when a topic's counts change. */
+  /** topicRefs sorted, most cited first; after a change, the references whose count moved wait in topicRankingMoved. */
   private readonly topicRanking = new Map<string, Array<{ id: string; docCount: number }>>();
+  private readonly topicRankingMoved = new Map<string, Set<string>>();
 
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
@@ -392,10 +395,13 @@ export class PrecedentIndex {
     for (const topic of record.topics) {
       let set = this.topicDocs.get(topic);
       if (!set) this.topicDocs.set(topic, (set = new Set()));
+      // Counted as precedents come (a first count after a load would unpack every precedent of
+      // the topic: seconds at the first lint); a topic loaded without its counts is counted on first use.
+      let counts = this.topicRefs.get(topic);
+      if (!counts && !set.size) this.topicRefs.set(topic, (counts = new Map()));
       set.add(doc);
-      const counts = this.topicRefs.get(topic);
       if (counts) for (const id of cited) counts.set(id, (counts.get(id) ?? 0) + 1);
-      this.topicRanking.delete(topic);
+      this.rankingChanged(topic, cited);
     }
     return { ok: true };
   }
@@ -455,7 +461,7 @@ export class PrecedentIndex {
     }
     for (const topic of record.topics) {
       this.topicDocs.get(topic)?.delete(doc);
-      this.topicRanking.delete(topic);
+      this.rankingChanged(topic, refIds);
       const counts = this.topicRefs.get(topic);
       if (!counts) continue;
       for (const id of refIds) {
@@ -853,13 +859,37 @@ export class PrecedentIndex {
       for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
       this.topicRefs.set(topicId, counts);
     }
-    // Sorted once per change of the counts (a topic may gather thousands of references).
+    // Sorted once; after a change only the references whose count moved are placed again (a
+    // topic of a large corpus ranks tens of thousands of references).
+    const order = (a: { id: string; docCount: number }, b: { id: string; docCount: number }): number => b.docCount - a.docCount || (a.id < b.id ? -1 : 1);
     let sorted = this.topicRanking.get(topicId);
+    const moved = this.topicRankingMoved.get(topicId);
+    if (sorted && moved) {
+      const kept = sorted.filter((r) => !moved.has(r.id));
+      const placed: Array<{ id: string; docCount: number }> = [];
+      for (const id of moved) {
+        const docCount = counts.get(id) ?? 0;
+        if (docCount > 0) placed.push({ id, docCount });
+      }
+      placed.sort(order);
+      sorted = new Array<{ id: string; docCount: number }>(kept.length + placed.length);
+      for (let i = 0, a = 0, b = 0; i < sorted.length; i++) sorted[i] = b >= placed.length || (a < kept.length && order(kept[a], placed[b]) <= 0) ? kept[a++] : placed[b++];
+      this.topicRanking.set(topicId, sorted);
+    }
+    this.topicRankingMoved.delete(topicId);
     if (!sorted) {
-      sorted = [...counts].map(([id, docCount]) => ({ id, docCount })).sort((a, b) => b.docCount - a.docCount || (a.id < b.id ? -1 : 1));
+      sorted = [...counts].map(([id, docCount]) => ({ id, docCount })).sort(order);
       this.topicRanking.set(topicId, sorted);
     }
     return { docCount: docs.size, references: sorted };
+  }
+
+  /** References whose count under a topic moved: placed again in its ranking at the next read. */
+  private rankingChanged(topic: string, ids: Iterable<string>): void {
+    if (!this.topicRanking.has(topic)) return;
+    let moved = this.topicRankingMoved.get(topic);
+    if (!moved) this.topicRankingMoved.set(topic, (moved = new Set()));
+    for (const id of ids) moved.add(id);
   }
 
   /**
@@ -1000,6 +1030,7 @@ export class PrecedentIndex {
         acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ), order: this.occOrder(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
+      topicReferences: this.savedTopicCounts(),
       ...this.formulationOrder(),
     };
   }
@@ -1103,6 +1134,15 @@ export class PrecedentIndex {
       }
     }
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
+    for (const [topic, pairs] of s.topicReferences ?? []) {
+      const counts = new Map<string, number>();
+      for (let k = 0; k + 1 < pairs.length; k += 2) {
+        const ref = s.references[pairs[k]];
+        check(ref !== undefined && pairs[k + 1] > 0, 'topic counts');
+        counts.set(ref.id, pairs[k + 1]);
+      }
+      index.topicRefs.set(topic, counts);
+    }
     // The formulation key index as saved (same set, same order): no recomputation, no sort.
     if (s.formulationOrder && s.formulationKeys !== undefined && index.miner.hasFormulations()) {
       const list = index.miner.formulations();
@@ -1211,6 +1251,30 @@ export class PrecedentIndex {
         const part = out.slice(first).sort((x, y) => flat[x + 1] - flat[y + 1]);
         for (let p = 0; p < part.length; p++) out[first + p] = part[p];
       }
+    }
+    return out;
+  }
+
+  /** The per-topic counts of citing precedents, references by their position in the saved list. */
+  private savedTopicCounts(): Array<[string, Int32Array]> {
+    const position = new Map<string, number>();
+    for (const id of this.references.keys()) position.set(id, position.size);
+    const out: Array<[string, Int32Array]> = [];
+    for (const topic of this.topicDocs.keys()) {
+      // Counted on first use when the index was loaded without them.
+      const docs = this.topicDocs.get(topic)!;
+      if (docs.size) this.topicEvidence(topic);
+      const counts = this.topicRefs.get(topic);
+      if (!counts) continue;
+      const pairs = new Int32Array(counts.size * 2);
+      let k = 0;
+      for (const [id, n] of counts) {
+        const at = position.get(id);
+        if (at === undefined) continue;
+        pairs[k++] = at;
+        pairs[k++] = n;
+      }
+      out.push([topic, pairs.subarray(0, k)]);
     }
     return out;
   }

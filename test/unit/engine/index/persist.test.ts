@@ -111,6 +111,18 @@ describe('engine/persist: a persisted index', () => {
     assert.throws(() => PrecedentIndex.fromState(bad), /occurrence order/);
   });
 
+  it('restores how many precedents of each topic cite each reference: the first lint after a load counts nothing', () => {
+    const { index, texts } = seeded();
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    // Private state read on purpose: the counts are there before any topic is asked for.
+    const counts = (i: PrecedentIndex): Map<string, Map<string, number>> => (i as unknown as { topicRefs: Map<string, Map<string, number>> }).topicRefs;
+    const addressed = TOPICS.filter((t) => index.topicEvidence(t.id).docCount > 0);
+    assert.ok(addressed.length >= 3);
+    for (const t of addressed) assert.deepEqual(counts(loaded.index).get(t.id), counts(index).get(t.id), t.id);
+    for (const t of TOPICS) assert.deepEqual(loaded.index.topicEvidence(t.id), index.topicEvidence(t.id));
+  });
+
   it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
     const { index, texts } = seeded();
     const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
