@@ -175,7 +175,7 @@ interface OpenerFormAgg {
   texts: Map<string, number>;
   count: number;
   docs: Map<number, number>;
-  occ: number[];
+  occ: Occurrences;
   /** The quoted newest occurrence (see openerEntry()). */
   example?: { doc: number; start: number; occurrence: Occurrence };
 }
@@ -200,7 +200,7 @@ interface ReferenceAgg {
   written: Map<string, { text: string; count: number }>;
   acronyms: Map<string, string>;
   years: Map<string, number>;
-  occ: number[];
+  occ: Occurrences;
 }
 
 interface SuggestTable {
@@ -241,7 +241,7 @@ export class PrecedentIndex {
   private deadDocs = 0;
   private readonly textCache = new Map<number, DocText>();
   /** Sorted orders of occurrence lists (see occOrder()); dropped with their list. */
-  private readonly occOrders = new WeakMap<number[], { length: number; order: Int32Array; removals: number }>();
+  private readonly occOrders = new WeakMap<Occurrences, { length: number; order: Int32Array; removals: number }>();
   /** Precedents removed so far: an order kept from before a removal is filtered once. */
   private removals = 0;
   /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
@@ -284,7 +284,7 @@ export class PrecedentIndex {
     for (const known of KNOWN_REFERENCES) {
       this.references.set(known.id, {
         id: known.id, kind: known.kind, type: known.type, known, count: 0, docs: new Map(), written: new Map(),
-        acronyms: new Map(), years: new Map(), occ: [],
+        acronyms: new Map(), years: new Map(), occ: new Occurrences(),
       });
     }
   }
@@ -346,7 +346,7 @@ export class PrecedentIndex {
       const opText = ownString(op.text);
       let form = agg.forms.get(key);
       if (!form) {
-        form = { form: op.form, texts: new Map(), count: 0, docs: new Map(), occ: [] };
+        form = { form: op.form, texts: new Map(), count: 0, docs: new Map(), occ: new Occurrences() };
         agg.forms.set(key, form);
       }
       if (!form.texts.has(opText)) this.openerKeys = null;
@@ -366,7 +366,7 @@ export class PrecedentIndex {
       if (!agg) {
         agg = {
           id: ownString(mention.id), kind: mention.kind, type: mention.type, known: null, count: 0, docs: new Map(),
-          written: new Map(), acronyms: new Map(), years: new Map(), occ: [],
+          written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences(),
         };
         this.references.set(agg.id, agg);
       }
@@ -523,7 +523,7 @@ export class PrecedentIndex {
     const steps = miner.prepareForChanges();
     for (let step = steps.next(); !step.done; step = steps.next()) yield;
     if (miner.version !== version) return false;
-    const lists: number[][] = [];
+    const lists: Occurrences[] = [];
     for (const agg of this.references.values()) lists.push(agg.occ);
     for (const agg of this.openers.values()) for (const form of agg.forms.values()) lists.push(form.occ);
     let work = 0;
@@ -901,7 +901,7 @@ export class PrecedentIndex {
     const docs = this.topicDocs.get(topicId);
     if (!agg || !docs) return [];
     const order = this.occOrder(agg.occ);
-    const flat = agg.occ;
+    const flat = agg.occ.data;
     const out: Occurrence[] = [];
     let previous = -1;
     for (let i = 0; i < order.length && out.length < limit; i++) {
@@ -1021,13 +1021,13 @@ export class PrecedentIndex {
       openers: [...this.openers.values()].map((a) => ({
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
         forms: [...a.forms].map(([key, f]) => ({
-          key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: Int32Array.from(f.occ), order: this.occOrder(f.occ),
+          key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: f.occ.view(), order: this.occOrder(f.occ),
         })),
       })),
       references: [...this.references.values()].map((a) => ({
         id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: pairs(a.docs),
         written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
-        acronyms: [...a.acronyms], years: [...a.years], occ: Int32Array.from(a.occ), order: this.occOrder(a.occ),
+        acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.view(), order: this.occOrder(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
       topicReferences: this.savedTopicCounts(),
@@ -1108,7 +1108,7 @@ export class PrecedentIndex {
     for (const a of s.openers) {
       const forms = new Map<string, OpenerFormAgg>();
       for (const f of a.forms) {
-        const occ = toNumbers(f.occ);
+        const occ = Occurrences.of(f.occ);
         index.restoreOrder(occ, f.order);
         forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ });
       }
@@ -1119,7 +1119,7 @@ export class PrecedentIndex {
     const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
     index.references.clear();
     for (const a of s.references) {
-      const occ = toNumbers(a.occ);
+      const occ = Occurrences.of(a.occ);
       index.restoreOrder(occ, a.order);
       index.references.set(a.id, {
         id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: toMap(a.docs),
@@ -1130,7 +1130,7 @@ export class PrecedentIndex {
     // A curated reference added to the knowledge file since the state was saved starts empty.
     for (const k of KNOWN_REFERENCES) {
       if (!index.references.has(k.id)) {
-        index.references.set(k.id, { id: k.id, kind: k.kind, type: k.type, known: k, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: [] });
+        index.references.set(k.id, { id: k.id, kind: k.kind, type: k.type, known: k, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() });
       }
     }
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
@@ -1180,8 +1180,9 @@ export class PrecedentIndex {
   }
 
   /** Flattened (doc, start, end) triples sorted newest precedent first, then in text order. */
-  private newestFirst(flat: number[], offset = 0, limit = Infinity): OccRef[] {
-    const order = this.occOrder(flat);
+  private newestFirst(list: Occurrences, offset = 0, limit = Infinity): OccRef[] {
+    const order = this.occOrder(list);
+    const flat = list.data;
     const refs: OccRef[] = [];
     const end = Math.min(order.length, offset + limit);
     for (let i = offset; i < end; i++) {
@@ -1198,9 +1199,10 @@ export class PrecedentIndex {
    * merged, linear); removed precedents' triples stay in the list until compaction and are dropped
    * from the kept order (a linear filter) the first time the list is read after a removal.
    */
-  private occOrder(flat: number[]): Int32Array {
-    const cached = this.occOrders.get(flat);
-    if (cached && cached.length === flat.length && cached.removals === this.removals) return cached.order;
+  private occOrder(list: Occurrences): Int32Array {
+    const cached = this.occOrders.get(list);
+    if (cached && cached.length === list.length && cached.removals === this.removals) return cached.order;
+    const flat = list.data;
     let old: Int32Array | null = cached ? cached.order : null;
     if (old && cached && cached.removals !== this.removals) {
       const kept = new Int32Array(old.length);
@@ -1208,7 +1210,7 @@ export class PrecedentIndex {
       for (let i = 0; i < old.length; i++) if (this.docs[flat[old[i]]].alive) kept[n++] = old[i];
       old = kept.subarray(0, n);
     }
-    const tail = this.newestFirstTriples(flat, cached ? cached.length : 0);
+    const tail = this.newestFirstTriples(list, cached ? cached.length : 0);
     const before = (x: number, y: number): number => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1];
     let order: Int32Array;
     if (!old) order = Int32Array.from(tail);
@@ -1222,7 +1224,7 @@ export class PrecedentIndex {
       while (i < old.length) order[o++] = old[i++];
       while (j < tail.length) order[o++] = tail[j++];
     }
-    this.occOrders.set(flat, { length: flat.length, order, removals: this.removals });
+    this.occOrders.set(list, { length: list.length, order, removals: this.removals });
     return order;
   }
 
@@ -1231,9 +1233,11 @@ export class PrecedentIndex {
    * upsert appends a precedent's occurrences together, so the precedents' runs are sorted (tens of
    * thousands for the most cited reference at 100k precedents) rather than every triple (600,000).
    */
-  private newestFirstTriples(flat: number[], from: number): number[] {
+  private newestFirstTriples(list: Occurrences, from: number): number[] {
+    const flat = list.data;
+    const end = list.length;
     const runs: number[] = [];
-    for (let k = from; k < flat.length; k += 3) if ((k === from || flat[k] !== flat[k - 3]) && this.docs[flat[k]].alive) runs.push(k);
+    for (let k = from; k < end; k += 3) if ((k === from || flat[k] !== flat[k - 3]) && this.docs[flat[k]].alive) runs.push(k);
     runs.sort((x, y) => this.compareNewest(flat[x], flat[y]) || flat[x + 1] - flat[y + 1]);
     const out: number[] = [];
     for (let i = 0; i < runs.length; ) {
@@ -1242,7 +1246,7 @@ export class PrecedentIndex {
       const first = out.length;
       let inOrder = true;
       for (; i < runs.length && flat[runs[i]] === doc; i++) {
-        for (let k = runs[i]; k < flat.length && flat[k] === doc; k += 3) {
+        for (let k = runs[i]; k < end && flat[k] === doc; k += 3) {
           if (out.length > first && flat[out[out.length - 1] + 1] > flat[k + 1]) inOrder = false;
           out.push(k);
         }
@@ -1280,24 +1284,26 @@ export class PrecedentIndex {
   }
 
   /** A saved order of a restored list, when it is one: positions of its live triples, each once. */
-  private restoreOrder(flat: number[], order: Int32Array | undefined): void {
+  private restoreOrder(list: Occurrences, order: Int32Array | undefined): void {
     if (!order) return;
+    const flat = list.data;
     let live = 0;
-    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]]?.alive) live++;
+    for (let k = 0; k < list.length; k += 3) if (this.docs[flat[k]]?.alive) live++;
     if (order.length !== live) throw new Error('inconsistent index state: occurrence order');
-    const seen = new Uint8Array(flat.length / 3);
+    const seen = new Uint8Array(list.length / 3);
     for (let i = 0; i < order.length; i++) {
       const k = order[i];
-      if (k < 0 || k >= flat.length || k % 3 !== 0 || seen[k / 3] || !this.docs[flat[k]]?.alive) throw new Error('inconsistent index state: occurrence order');
+      if (k < 0 || k >= list.length || k % 3 !== 0 || seen[k / 3] || !this.docs[flat[k]]?.alive) throw new Error('inconsistent index state: occurrence order');
       seen[k / 3] = 1;
     }
-    this.occOrders.set(flat, { length: flat.length, order, removals: this.removals });
+    this.occOrders.set(list, { length: list.length, order, removals: this.removals });
   }
 
   /** `flat` without the triples of removed precedents (compaction). */
-  private withoutDead(flat: number[]): number[] {
-    const kept: number[] = [];
-    for (let k = 0; k < flat.length; k += 3) if (this.docs[flat[k]].alive) kept.push(flat[k], flat[k + 1], flat[k + 2]);
+  private withoutDead(list: Occurrences): Occurrences {
+    const flat = list.data;
+    const kept = new Occurrences();
+    for (let k = 0; k < list.length; k += 3) if (this.docs[flat[k]].alive) kept.push(flat[k], flat[k + 1], flat[k + 2]);
     return kept;
   }
 
@@ -1657,11 +1663,40 @@ function ownStrings(meta: PrecedentMeta): PrecedentMeta {
 }
 
 /** A plain array of a typed one (Array.from goes through the iterator, several times slower). */
-function toNumbers(a: Int32Array): number[] {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i];
-  return out;
+/**
+ * Where a reference or an opener form is written: (precedent, start, end) triples, flat in a
+ * growable Int32Array. At 100k precedents the lists hold ~40 M numbers: as JS arrays they took
+ * 8 bytes each on the heap and a copy at every save and load; a loaded list is a view of the file.
+ */
+class Occurrences {
+  constructor(
+    public data: Int32Array = new Int32Array(12),
+    /** Numbers used (3 per occurrence). */
+    public length = 0,
+  ) {}
+
+  static of(saved: Int32Array): Occurrences {
+    return new Occurrences(saved, saved.length);
+  }
+
+  push(doc: number, start: number, end: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(Math.max(12, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data[this.length] = doc;
+    this.data[this.length + 1] = start;
+    this.data[this.length + 2] = end;
+    this.length += 3;
+  }
+
+  /** The triples as they are (shared: the caller does not keep it across a change). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
 }
+
 
 /** A restored record's packed arrays as the record's own (see DocRecord.packed). */
 function unpack(record: DocRecord): DocRecord {
