@@ -589,7 +589,7 @@ export class PrecedentIndex {
       const typedWords = words.slice(words.length - k);
       if (typedWords.every((w) => isFunctionWord(w) || w.length < 3)) continue;
       const query = typedWords.join(' ') + (partial ? '' : ' ');
-      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false }, (slot) => this.slots.get(slot.mined) === slot)) {
+      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false }, (slot) => slot.mined.indexSlot === slot)) {
         const slot = m.entry;
         if (taken.has(slot) || slot.key.length <= query.trimEnd().length) continue;
         const cont = this.continuation(slot, typedWords, partial);
@@ -1104,12 +1104,32 @@ export class PrecedentIndex {
       for (let k = 0; k + 1 < pairs.length; k += 2) m.set(pairs[k], pairs[k + 1]);
       return m;
     };
+    // A saved order of a list, when it is one: positions of its live triples, each once (one pass;
+    // a stamp per list rather than a bitmap each: there are 100,000 lists at 100k precedents).
+    const alive = Uint8Array.from(index.docs, (r) => (r.alive ? 1 : 0));
+    let seen = new Int32Array(1024);
+    let stamp = 0;
+    const restoreOrder = (list: Occurrences, order: Int32Array | undefined): void => {
+      if (!order) return;
+      const flat = list.data;
+      let live = 0;
+      for (let k = 0; k < list.length; k += 3) live += alive[flat[k]] ?? 0;
+      check(order.length === live, 'occurrence order');
+      if (seen.length < list.length / 3) seen = new Int32Array(list.length / 3);
+      stamp++;
+      for (let i = 0; i < order.length; i++) {
+        const k = order[i];
+        if (!(k >= 0 && k < list.length && k % 3 === 0 && seen[k / 3] !== stamp && alive[flat[k]] === 1)) check(false, 'occurrence order');
+        seen[k / 3] = stamp;
+      }
+      index.occOrders.set(list, { length: list.length, order, removals: index.removals });
+    };
     index.openers.clear();
     for (const a of s.openers) {
       const forms = new Map<string, OpenerFormAgg>();
       for (const f of a.forms) {
         const occ = Occurrences.of(f.occ);
-        index.restoreOrder(occ, f.order);
+        restoreOrder(occ, f.order);
         forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ });
       }
       index.openers.set(a.lemma, {
@@ -1120,7 +1140,7 @@ export class PrecedentIndex {
     index.references.clear();
     for (const a of s.references) {
       const occ = Occurrences.of(a.occ);
-      index.restoreOrder(occ, a.order);
+      restoreOrder(occ, a.order);
       index.references.set(a.id, {
         id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: toMap(a.docs),
         written: new Map(a.written.map(([folded, text, count]) => [folded, { text, count }])),
@@ -1153,10 +1173,10 @@ export class PrecedentIndex {
           const mined = list[s.formulationOrder[i]];
           check(mined !== undefined, 'formulation order');
           const slot: FormulationSlot = { mined, key: keys[i] };
-          index.slots.set(mined, slot);
+          mined.indexSlot = slot;
           rows.push({ key: slot.key, entry: slot, weight: mined.count });
         }
-        index.formulationKeys = new GrowingKeyIndex(new KeyIndex(rows, { keysFolded: true, presorted: true }), { keysFolded: true });
+        index.formulationKeys = new GrowingKeyIndex(new KeyIndex(rows, { keysFolded: true, presorted: true, oneKeyPerEntry: true }), { keysFolded: true });
         index.formulationVersion = index.miner.version;
         index.formulationGeneration = index.miner.generation;
       }
@@ -1281,22 +1301,6 @@ export class PrecedentIndex {
       out.push([topic, pairs.subarray(0, k)]);
     }
     return out;
-  }
-
-  /** A saved order of a restored list, when it is one: positions of its live triples, each once. */
-  private restoreOrder(list: Occurrences, order: Int32Array | undefined): void {
-    if (!order) return;
-    const flat = list.data;
-    let live = 0;
-    for (let k = 0; k < list.length; k += 3) if (this.docs[flat[k]]?.alive) live++;
-    if (order.length !== live) throw new Error('inconsistent index state: occurrence order');
-    const seen = new Uint8Array(list.length / 3);
-    for (let i = 0; i < order.length; i++) {
-      const k = order[i];
-      if (k < 0 || k >= list.length || k % 3 !== 0 || seen[k / 3] || !this.docs[flat[k]]?.alive) throw new Error('inconsistent index state: occurrence order');
-      seen[k / 3] = 1;
-    }
-    this.occOrders.set(list, { length: list.length, order, removals: this.removals });
   }
 
   /** `flat` without the triples of removed precedents (compaction). */
@@ -1481,12 +1485,12 @@ export class PrecedentIndex {
       // One changed precedent changes a few hundred formulations of a million: the key index
       // takes them in (gone ones are skipped at lookup) instead of being rebuilt.
       for (const mined of change.retired) {
-        this.slots.delete(mined);
+        mined.indexSlot = undefined;
         keys.churn++;
       }
       for (const mined of change.added) {
         const slot: FormulationSlot = { mined, key: mined.words.join(' ') };
-        this.slots.set(mined, slot);
+        mined.indexSlot = slot;
         keys.add({ key: slot.key, entry: slot, weight: mined.count });
       }
     } else {
@@ -1501,24 +1505,19 @@ export class PrecedentIndex {
   private rebuiltFormulationKeys(): GrowingKeyIndex<FormulationSlot> {
     const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
     // The miner keeps the objects of unchanged formulations: their slots (written forms) are kept.
-    const before = this.slots;
-    this.slots = new Map();
-    for (const mined of this.miner.formulations()) {
-      const slot = before.get(mined) ?? { mined, key: mined.words.join(' ') };
-      this.slots.set(mined, slot);
-      keys.push({ key: slot.key, entry: slot, weight: mined.count });
-    }
+    for (const mined of this.miner.formulations()) keys.push({ key: this.slotOf(mined).key, entry: this.slotOf(mined), weight: mined.count });
     // Most formulations survive a change as the same objects: their sorted keys are reused.
-    const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null });
+    const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null, oneKeyPerEntry: true });
     this.formulationGeneration = this.miner.generation;
     return new GrowingKeyIndex(base, { keysFolded: true });
   }
 
-  private slots = new Map<MinedFormulation, FormulationSlot>();
-
   private slotOf(mined: MinedFormulation): FormulationSlot {
-    let slot = this.slots.get(mined);
-    if (!slot) this.slots.set(mined, (slot = { mined, key: mined.words.join(' ') }));
+    // Only this index sets indexSlot, always to a FormulationSlot of that formulation.
+    const kept = mined.indexSlot as FormulationSlot | undefined;
+    if (kept) return kept;
+    const slot: FormulationSlot = { mined, key: mined.words.join(' ') };
+    mined.indexSlot = slot;
     return slot;
   }
 

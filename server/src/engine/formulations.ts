@@ -132,6 +132,11 @@ export interface MinedFormulation {
   places: WordPlace[];
   /** The places found while mining only (up to 4): no search. */
   sampled: WordPlace[];
+  /**
+   * What the index keeps about this formulation (its key, written form, example), on the object
+   * itself: a Map from a million formulations to it took seconds to fill at a load.
+   */
+  indexSlot?: unknown;
 }
 
 export interface FormulationMinerOptions {
@@ -224,6 +229,7 @@ class Formulation implements MinedFormulation {
   private wordList: string[] | null = null;
   /** Set when a recomputation of the set dropped or replaced it (the ordered list skips it then). */
   retired = false;
+  indexSlot: unknown = undefined;
   constructor(
     private readonly miner: FormulationMiner,
     readonly record: number,

@@ -44,6 +44,11 @@ export interface KeyIndexOptions<T> {
   previous?: KeyIndex<T> | null;
   /** The input is in key order already (a saved index's order): it is not sorted again. */
   presorted?: boolean;
+  /**
+   * Each entry comes with one key (formulations): entries are numbered by row instead of through
+   * a Map of the entry objects (a million of them cost a second to hash at a load).
+   */
+  oneKeyPerEntry?: boolean;
 }
 
 export interface KeyIndexEntry<T> {
@@ -117,12 +122,14 @@ export class KeyIndex<T> {
     const wordStarts = options.wordStarts;
     const acceptWord = typeof wordStarts === 'function' ? wordStarts : () => wordStarts === true;
     const previous = options.previous ?? null;
+    // The previous index's rows are matched to the new entries through the Map: kept then.
+    const byRow = options.oneKeyPerEntry === true && !previous;
     const known = previous ? new Set(previous.entries) : null;
     for (const { key, folded: given, entry, weight } of input) {
-      let e = entryIndex.get(entry);
+      let e = byRow ? undefined : entryIndex.get(entry);
       if (e === undefined) {
         e = this.entries.length;
-        entryIndex.set(entry, e);
+        if (!byRow) entryIndex.set(entry, e);
         this.entries.push(entry);
       }
       // Rows of an entry the previous index had are taken from it below, already sorted.
@@ -139,7 +146,9 @@ export class KeyIndex<T> {
         }
       }
     }
-    const order = Array.from({ length: folded.length }, (_, i) => i);
+    // Plain loops, not Array.from/Float64Array.from with a callback: a million keys at a load.
+    const order = new Array<number>(folded.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
     if (!options.presorted) order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
     // The previous index's rows of entries still present, in its (sorted) order.
     const kept: number[] = [];
@@ -175,7 +184,8 @@ export class KeyIndex<T> {
         b++;
       }
     }
-    this.logWeights = Float64Array.from(this.weights, (w) => Math.log1p(Math.max(0, w)));
+    this.logWeights = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.logWeights[i] = Math.log1p(Math.max(0, this.weights[i]));
   }
 
   /** The entry of each key, in key order (what a saved index stores to skip the sort). */
