@@ -188,6 +188,8 @@ interface OpenerAgg {
   lexiconForms: string[];
   forms: Map<string, OpenerFormAgg>;
   count: number;
+  /** The entry as last made, and the corpus version it holds for (see openerEntry()). */
+  entry?: { version: number; value: OpenerEntry };
 }
 
 interface ReferenceAgg {
@@ -1451,6 +1453,10 @@ export class PrecedentIndex {
   }
 
   private openerEntry(agg: OpenerAgg): OpenerEntry {
+    // Kept until the corpus changes (every upsert and removal bumps the miner's version): each
+    // completion asks for 20 of them, and making them anew was most of what a keystroke allocated.
+    const version = this.miner.version;
+    if (agg.entry?.version === version) return agg.entry.value;
     const forms: OpenerEntry['forms'] = [];
     for (const form of agg.forms.values()) {
       if (form.count <= 0) continue;
@@ -1471,7 +1477,9 @@ export class PrecedentIndex {
       let best = -1;
       for (const [r, c] of agg.roles) if (c > best) [role, best] = [r, c];
     }
-    return { lemma: agg.lemma, forms, count: Math.max(0, agg.count), role, inLexicon: agg.inLexicon };
+    const value: OpenerEntry = { lemma: agg.lemma, forms, count: Math.max(0, agg.count), role, inLexicon: agg.inLexicon };
+    agg.entry = { version, value };
+    return value;
   }
 
   // ------------------------------------------------------------------------------------------
