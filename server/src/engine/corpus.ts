@@ -36,6 +36,7 @@ import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type TokenList, type WordPlace } from './formulations';
+import { mergeSorted } from './sorted';
 
 export interface PrecedentInput {
   docId: string;
@@ -855,12 +856,7 @@ export class PrecedentIndex {
   topicEvidence(topicId: string): { docCount: number; references: ReadonlyArray<Readonly<{ id: string; docCount: number }>> } {
     const docs = this.topicDocs.get(topicId);
     if (!docs?.size) return { docCount: 0, references: [] };
-    let counts = this.topicRefs.get(topicId);
-    if (!counts) {
-      counts = new Map();
-      for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
-      this.topicRefs.set(topicId, counts);
-    }
+    const counts = this.topicCounts(topicId, docs);
     // Sorted once; after a change only the references whose count moved are placed again (a
     // topic of a large corpus ranks tens of thousands of references).
     const order = (a: { id: string; docCount: number }, b: { id: string; docCount: number }): number => b.docCount - a.docCount || (a.id < b.id ? -1 : 1);
@@ -873,9 +869,7 @@ export class PrecedentIndex {
         const docCount = counts.get(id) ?? 0;
         if (docCount > 0) placed.push({ id, docCount });
       }
-      placed.sort(order);
-      sorted = new Array<{ id: string; docCount: number }>(kept.length + placed.length);
-      for (let i = 0, a = 0, b = 0; i < sorted.length; i++) sorted[i] = b >= placed.length || (a < kept.length && order(kept[a], placed[b]) <= 0) ? kept[a++] : placed[b++];
+      sorted = mergeSorted(kept, placed.sort(order), order);
       this.topicRanking.set(topicId, sorted);
     }
     this.topicRankingMoved.delete(topicId);
@@ -884,6 +878,20 @@ export class PrecedentIndex {
       this.topicRanking.set(topicId, sorted);
     }
     return { docCount: docs.size, references: sorted };
+  }
+
+  /**
+   * Per reference, how many precedents of the topic cite it: kept from the first precedent on and
+   * saved; counted here only for a topic loaded without them (an index saved before they were).
+   */
+  private topicCounts(topicId: string, docs: ReadonlySet<number>): Map<string, number> {
+    let counts = this.topicRefs.get(topicId);
+    if (!counts) {
+      counts = new Map();
+      for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      this.topicRefs.set(topicId, counts);
+    }
+    return counts;
   }
 
   /** References whose count under a topic moved: placed again in its ranking at the next read. */
@@ -1286,11 +1294,8 @@ export class PrecedentIndex {
     const position = new Map<string, number>();
     for (const id of this.references.keys()) position.set(id, position.size);
     const out: Array<[string, Int32Array]> = [];
-    for (const topic of this.topicDocs.keys()) {
-      // Counted on first use when the index was loaded without them.
-      const docs = this.topicDocs.get(topic)!;
-      if (docs.size) this.topicEvidence(topic);
-      const counts = this.topicRefs.get(topic);
+    for (const [topic, docs] of this.topicDocs) {
+      const counts = docs.size ? this.topicCounts(topic, docs) : this.topicRefs.get(topic);
       if (!counts) continue;
       const pairs = new Int32Array(counts.size * 2);
       let k = 0;
@@ -1513,7 +1518,10 @@ export class PrecedentIndex {
   private rebuiltFormulationKeys(): GrowingKeyIndex<FormulationSlot> {
     const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
     // The miner keeps the objects of unchanged formulations: their slots (written forms) are kept.
-    for (const mined of this.miner.formulations()) keys.push({ key: this.slotOf(mined).key, entry: this.slotOf(mined), weight: mined.count });
+    for (const mined of this.miner.formulations()) {
+      const slot = this.slotOf(mined);
+      keys.push({ key: slot.key, entry: slot, weight: mined.count });
+    }
     // Most formulations survive a change as the same objects: their sorted keys are reused.
     const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null, oneKeyPerEntry: true });
     this.formulationGeneration = this.miner.generation;

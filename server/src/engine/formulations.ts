@@ -43,6 +43,7 @@
 //    Document numbers must not be reused with other text (the index never does).
 
 import { fold, ownString } from './text/normalize';
+import { mergeSorted } from './sorted';
 
 export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
@@ -460,12 +461,7 @@ export class FormulationMiner {
     // Formulations kept from the last order keep their counts, hence their order: only the new
     // ones are sorted, then merged in (sorting a million formulations takes a second).
     const order = (a: Formulation, b: Formulation): number => b.count - a.count || b.wordCount - a.wordCount;
-    const kept = this.ordered.filter((f) => !f.retired);
-    const made = this.unordered.filter((f) => !f.retired).sort(order);
-    const list: Formulation[] = new Array<Formulation>(kept.length + made.length);
-    for (let i = 0, a = 0, b = 0; i < list.length; i++) {
-      list[i] = b >= made.length || (a < kept.length && order(kept[a], made[b]) <= 0) ? kept[a++] : made[b++];
-    }
+    const list = mergeSorted(this.ordered.filter((f) => !f.retired), this.unordered.filter((f) => !f.retired).sort(order), order);
     this.ordered = list;
     this.unordered = [];
     this.orderedGeneration = this.generation;
@@ -617,11 +613,10 @@ export class FormulationMiner {
     if (wordless) {
       for (let r = 0; r < R && wordless.size; r++) {
         const t = flags[r] & SOURCE ? this.recTarget[r] - 1 : -1;
-        if (t < 0 || !wordless.has(t)) continue;
-        const trimmed = this.trim(r);
-        if (!trimmed) continue;
+        const ids = t >= 0 && wordless.has(t) ? this.trimmedWords(r) : null;
+        if (!ids) continue;
         wordless.delete(t);
-        this.addMember(t, trimmed.ids.slice(trimmed.s, trimmed.e), added);
+        this.addMember(t, ids, added);
       }
     }
   }
@@ -687,12 +682,8 @@ export class FormulationMiner {
       if (member && wanted && member.count === this.recCount[t] && member.docCount === this.recDocs[t]) continue;
       if (member) this.dropMember(member, retired);
       if (!wanted) continue;
-      let ids = this.recordWords(t) ?? member?.ids ?? null;
       const source = sourceOf.get(t);
-      if (!ids && source !== undefined) {
-        const trimmed = this.trim(source);
-        ids = trimmed && trimmed.ids.slice(trimmed.s, trimmed.e);
-      }
+      const ids = this.recordWords(t) ?? member?.ids ?? (source === undefined ? null : this.trimmedWords(source));
       if (ids) this.addMember(t, ids, added);
     }
   }
@@ -753,6 +744,12 @@ export class FormulationMiner {
       return null;
     }
     return { s, e, ids };
+  }
+
+  /** The words a record names once trimmed (a target's words when its own places are all gone). */
+  private trimmedWords(r: number): Uint32Array | null {
+    const t = this.trim(r);
+    return t && t.ids.slice(t.s, t.e);
   }
 
   private cutFlag(id: number, flag: 2 | 4): boolean {
