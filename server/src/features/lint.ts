@@ -13,7 +13,7 @@ import { isSilenced, MAX_LINE, writesOpenersInCapitals, type Draft } from './dra
 import { entryOf } from './hover';
 import { messagesFor, type Messages } from './messages';
 import { severityOf } from './settings';
-import { capitalise, fold, isUpperWord, startsUpper, wordSpans } from './util';
+import { capitalise, capitalisedWords, fold, isUpperWord, startsUpper } from './util';
 
 export interface TextEditSpan {
   span: Span;
@@ -284,15 +284,6 @@ function unknownReferences(ctx: FeatureContext, draft: Draft, mentions: readonly
   return out;
 }
 
-/** Words of at least `minLength` characters starting with a capital, in order. */
-function* capitalisedWords(text: string, minLength: number): Generator<{ word: string; start: number; end: number }> {
-  for (const { start, end } of wordSpans(text)) {
-    if (end - start < minLength) continue;
-    const word = text.slice(start, end);
-    if (startsUpper(word)) yield { word, start, end };
-  }
-}
-
 function misspelled(draft: Draft, span: Span, written: string, entry: ReferenceEntry, msg: Messages): Finding {
   return { code: 'misspelled-reference', span, message: msg.misspelledReference(written, entry.name), fixes: [replaceFix(draft, span, written, entry, msg)], related: [] };
 }
@@ -446,31 +437,31 @@ function typography(draft: Draft, msg: Messages): Finding[] {
     if (start >= text.length) break;
     let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
     while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    const s = text.slice(start, end);
-    const bodyStart = parseMarker(s, 0).bodyStart;
-    for (let i = bodyStart; i < s.length; i++) {
-      const ch = s[i];
-      if (ch === ';' || ch === ':' || ch === '!' || ch === '?' || ch === '»') {
-        const prev = s[i - 1];
-        const next = s[i + 1];
+    // Read in place, not as a slice per line, and by code: a lint walks every character of the draft.
+    for (let i = parseMarker(text, start, end).bodyStart; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 59 || code === 58 || code === 33 || code === 63 || code === 0xbb) {
+        const ch = text[i];
+        const prev = i > start ? text[i - 1] : undefined;
+        const next = i + 1 < end ? text[i + 1] : undefined;
         if (ch !== '»' && next !== undefined && !/[\s»)"”]/.test(next)) continue; // URLs, times, "?!"
         if (prev === undefined || prev === NBSP || prev === NNBSP || /[;:!?]/.test(prev)) continue;
         const space = ch === ':' || ch === '»' ? NBSP : NNBSP;
         if (prev === ' ' || prev === '\t') {
           // Only when the space follows a word: "mot ;" not an indented ": ".
-          if (i < 2 || /\s/.test(s[i - 2])) continue;
-          push(typo(start + i - 1, start + i + 1, { start: start + i - 1, end: start + i }, space, msg.spaceBefore(ch), msg));
+          if (i - start < 2 || /\s/.test(text[i - 2])) continue;
+          push(typo(i - 1, i + 1, { start: i - 1, end: i }, space, msg.spaceBefore(ch), msg));
         } else if (/[\p{L}\p{N}»)\]’'”]/u.test(prev)) {
-          if (ch === ':' && /^https?$/i.test(s.slice(Math.max(0, i - 5), i).replace(/^.*\W/, ''))) continue;
-          push(typo(start + i - 1, start + i + 1, { start: start + i, end: start + i }, space, msg.spaceBefore(ch), msg));
+          if (ch === ':' && /^https?$/i.test(text.slice(Math.max(start, i - 5), i).replace(/^.*\W/, ''))) continue;
+          push(typo(i - 1, i + 1, { start: i, end: i }, space, msg.spaceBefore(ch), msg));
         }
-      } else if (ch === '«') {
-        const next = s[i + 1];
+      } else if (code === 0xab) {
+        const next = i + 1 < end ? text[i + 1] : undefined;
         if (next === NBSP || next === NNBSP || next === undefined) continue;
-        if (next === ' ' || next === '\t') push(typo(start + i, start + i + 2, { start: start + i + 1, end: start + i + 2 }, NBSP, msg.spaceAfterGuillemet(), msg));
-        else push(typo(start + i, start + i + 1, { start: start + i + 1, end: start + i + 1 }, NBSP, msg.spaceAfterGuillemet(), msg));
-      } else if ((ch === "'" || ch === '’') && /\p{L}/u.test(s[i - 1] ?? '') && /\p{L}/u.test(s[i + 1] ?? '')) {
-        apostrophes.push({ at: start + i, ch });
+        if (next === ' ' || next === '\t') push(typo(i, i + 2, { start: i + 1, end: i + 2 }, NBSP, msg.spaceAfterGuillemet(), msg));
+        else push(typo(i, i + 1, { start: i + 1, end: i + 1 }, NBSP, msg.spaceAfterGuillemet(), msg));
+      } else if ((code === 39 || code === 0x2019) && i > start && i + 1 < end && /\p{L}/u.test(text[i - 1]) && /\p{L}/u.test(text[i + 1])) {
+        apostrophes.push({ at: i, ch: text[i] });
       }
     }
   }

@@ -60,15 +60,18 @@ export function uriAtLine(uri: string, line: number): string {
 
 /** Words (letters, digits, inner hyphens) with their offsets. */
 export function wordsOf(text: string): Array<{ word: string; start: number; end: number }> {
-  return Array.from(wordSpans(text), ({ start, end }) => ({ word: text.slice(start, end), start, end }));
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  eachWord(text, (start, end) => void out.push({ word: text.slice(start, end), start, end }));
+  return out;
 }
 
 /**
- * Where the words of `text` are: a letter or digit, then letters, digits, marks and hyphens. A scan
- * with a per-character table, not a Unicode regex: the lint walks every word of a 20-page draft at
- * each edit (3.4 ms with the regex, 0.7 ms so).
+ * Calls `visit` with where each word of `text` is: a letter or digit, then letters, digits, marks and
+ * hyphens. A scan with a per-character table, not a Unicode regex (the lint walks every word of a
+ * 20-page draft at each edit: 3.4 ms with the regex, 0.7 ms so), and a callback, not an object per
+ * word (those were an eighth of what a lint allocated).
  */
-export function* wordSpans(text: string): Generator<{ start: number; end: number }> {
+export function eachWord(text: string, visit: (start: number, end: number) => void): void {
   const len = text.length;
   let i = 0;
   while (i < len) {
@@ -79,8 +82,21 @@ export function* wordSpans(text: string): Generator<{ start: number; end: number
     const start = i;
     i += unitsAt(text, i);
     while (i < len && charClass(text, i) !== NOT_WORD) i += unitsAt(text, i);
-    yield { start, end: i };
+    visit(start, i);
   }
+}
+
+/** Words of at least `minLength` code units starting with a capital, in order. */
+export function capitalisedWords(text: string, minLength: number): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  eachWord(text, (start, end) => {
+    if (end - start < minLength) return;
+    // Judged on the first character before the word is sliced: most words are lower case.
+    const c = text.charAt(start);
+    if (c === c.toLowerCase() || c !== c.toUpperCase()) return;
+    out.push({ word: text.slice(start, end), start, end });
+  });
+  return out;
 }
 
 const WORD_START = 1;

@@ -71,27 +71,37 @@ const MEMO_SIZE = 64;
 const TYPO_RANGE_CAP = 300;
 const TYPO_SCAN_BUDGET = 3000;
 
-/** Collects the best K candidates by score without sorting everything. */
+/**
+ * Collects the best K candidates by score without sorting everything. Typed arrays shifted in
+ * place: with `splice` every insertion allocated (the array of removed items), and a formulation
+ * continuation's dozen lookups made a young-generation collection every ~100 completions.
+ */
 class TopCandidates {
-  readonly scores: number[] = [];
-  readonly keyIdx: number[] = [];
-  readonly typo: boolean[] = [];
-  constructor(private readonly capacity: number) {}
+  readonly scores: Float64Array;
+  readonly keyIdx: Int32Array;
+  readonly typo: Uint8Array;
+  length = 0;
+  constructor(private readonly capacity: number) {
+    this.scores = new Float64Array(capacity);
+    this.keyIdx = new Int32Array(capacity);
+    this.typo = new Uint8Array(capacity);
+  }
   get threshold(): number {
-    return this.scores.length < this.capacity ? -Infinity : this.scores[this.scores.length - 1];
+    return this.length < this.capacity ? -Infinity : this.scores[this.length - 1];
   }
   add(score: number, keyIdx: number, typo: boolean): void {
     if (score <= this.threshold) return;
-    // Insertion into a short sorted array (capacity ~ 4 × limit).
-    let i = this.scores.length;
-    if (i === this.capacity) {
-      this.scores.pop(); this.keyIdx.pop(); this.typo.pop();
+    // Insertion into a short sorted array (capacity ~ 4 × limit); when full, the last one goes.
+    let i = this.length < this.capacity ? this.length++ : this.capacity - 1;
+    while (i > 0 && this.scores[i - 1] < score) {
+      this.scores[i] = this.scores[i - 1];
+      this.keyIdx[i] = this.keyIdx[i - 1];
+      this.typo[i] = this.typo[i - 1];
       i--;
     }
-    while (i > 0 && this.scores[i - 1] < score) i--;
-    this.scores.splice(i, 0, score);
-    this.keyIdx.splice(i, 0, keyIdx);
-    this.typo.splice(i, 0, typo);
+    this.scores[i] = score;
+    this.keyIdx[i] = keyIdx;
+    this.typo[i] = typo ? 1 : 0;
   }
 }
 
@@ -230,7 +240,7 @@ export class KeyIndex<T> {
     if (best) return best;
     const top = new TopCandidates(MEMO_SIZE);
     for (let i = lo; i < hi; i++) top.add(this.score(this.classOf(i, q), i), i, false);
-    best = Int32Array.from(top.keyIdx);
+    best = top.keyIdx.slice(0, top.length);
     if (this.memo.size < 5000) this.memo.set(q, best);
     return best;
   }
@@ -293,12 +303,12 @@ export class KeyIndex<T> {
   private finish(top: TopCandidates, limit: number): Match<T>[] {
     const out: Match<T>[] = [];
     const taken = new Set<number>();
-    for (let k = 0; k < top.scores.length && out.length < limit; k++) {
+    for (let k = 0; k < top.length && out.length < limit; k++) {
       const i = top.keyIdx[k];
       const e = this.entryOf[i];
       if (taken.has(e)) continue;
       taken.add(e);
-      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText[i], fuzzy: top.typo[k] });
+      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText[i], fuzzy: top.typo[k] === 1 });
     }
     return out;
   }
