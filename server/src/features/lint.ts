@@ -414,10 +414,9 @@ function typography(draft: Draft, msg: Messages): Finding[] {
   const text = draft.text.slice(0, draft.analysedLength);
   const out: Finding[] = [];
   let total = 0;
-  const push = (f: Finding): void => {
-    total++;
-    if (out.length < MAX_TYPOGRAPHY) out.push(f);
-  };
+  // A remark is made only when it is shown (a draft typed without non-breaking spaces has hundreds);
+  // `shown()` counts it. Not a callback: a closure over the loop's `i` costs a context per character.
+  const shown = (): boolean => ++total <= MAX_TYPOGRAPHY;
   const long = new Set(draft.longLines.map((l) => l.line));
   const directiveLines = new Set(draft.directives.map((d) => d.line));
   const lineStarts = draft.analysed.lineStarts;
@@ -430,7 +429,9 @@ function typography(draft: Draft, msg: Messages): Finding[] {
       while (firstLine < lineStarts.length && lineStarts[firstLine] < end) firstLine++;
     }
   }
-  const apostrophes: Array<{ at: number; ch: string }> = [];
+  // Where each kind of apostrophe stands (a French draft has thousands: numbers, not objects).
+  const curlyAt: number[] = [];
+  const straightAt: number[] = [];
   for (let line = firstLine; line < lineStarts.length; line++) {
     if (long.has(line) || directiveLines.has(line)) continue;
     const start = lineStarts[line];
@@ -450,31 +451,32 @@ function typography(draft: Draft, msg: Messages): Finding[] {
         if (prev === ' ' || prev === '\t') {
           // Only when the space follows a word: "mot ;" not an indented ": ".
           if (i - start < 2 || /\s/.test(text[i - 2])) continue;
-          push(typo(i - 1, i + 1, { start: i - 1, end: i }, space, msg.spaceBefore(ch), msg));
+          if (shown()) out.push(typo(i - 1, i + 1, { start: i - 1, end: i }, space, msg.spaceBefore(ch), msg));
         } else if (/[\p{L}\p{N}»)\]’'”]/u.test(prev)) {
           if (ch === ':' && /^https?$/i.test(text.slice(Math.max(start, i - 5), i).replace(/^.*\W/, ''))) continue;
-          push(typo(i - 1, i + 1, { start: i, end: i }, space, msg.spaceBefore(ch), msg));
+          if (shown()) out.push(typo(i - 1, i + 1, { start: i, end: i }, space, msg.spaceBefore(ch), msg));
         }
       } else if (code === 0xab) {
         const next = i + 1 < end ? text[i + 1] : undefined;
         if (next === NBSP || next === NNBSP || next === undefined) continue;
-        if (next === ' ' || next === '\t') push(typo(i, i + 2, { start: i + 1, end: i + 2 }, NBSP, msg.spaceAfterGuillemet(), msg));
-        else push(typo(i, i + 1, { start: i + 1, end: i + 1 }, NBSP, msg.spaceAfterGuillemet(), msg));
+        if (!shown()) continue;
+        if (next === ' ' || next === '\t') out.push(typo(i, i + 2, { start: i + 1, end: i + 2 }, NBSP, msg.spaceAfterGuillemet(), msg));
+        else out.push(typo(i, i + 1, { start: i + 1, end: i + 1 }, NBSP, msg.spaceAfterGuillemet(), msg));
       } else if ((code === 39 || code === 0x2019) && i > start && i + 1 < end && /\p{L}/u.test(text[i - 1]) && /\p{L}/u.test(text[i + 1])) {
-        apostrophes.push({ at: i, ch: text[i] });
+        (code === 39 ? straightAt : curlyAt).push(i);
       }
     }
   }
-  const curly = apostrophes.filter((a) => a.ch === '’').length;
-  const straight = apostrophes.length - curly;
+  const curly = curlyAt.length;
+  const straight = straightAt.length;
   if (curly > 0 && straight > 0) {
     const majority = curly >= straight ? '’' : "'";
-    for (const a of apostrophes) {
-      if (a.ch === majority) continue;
-      push({
-        code: 'typography', span: { start: a.at, end: a.at + 1 },
-        message: msg.apostrophe(a.ch, majority, Math.max(curly, straight), Math.min(curly, straight)),
-        fixes: [{ title: msg.fixApostrophe(majority), edits: [{ span: { start: a.at, end: a.at + 1 }, newText: majority }], preferred: true }], related: [],
+    const minority = curly >= straight ? "'" : '’';
+    for (const at of curly >= straight ? straightAt : curlyAt) {
+      if (shown()) out.push({
+        code: 'typography', span: { start: at, end: at + 1 },
+        message: msg.apostrophe(minority, majority, Math.max(curly, straight), Math.min(curly, straight)),
+        fixes: [{ title: msg.fixApostrophe(majority), edits: [{ span: { start: at, end: at + 1 }, newText: majority }], preferred: true }], related: [],
       });
     }
   }

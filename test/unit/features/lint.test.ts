@@ -118,6 +118,19 @@ describe('lint', () => {
     assert.match(apostrophes[0].message, /Apostrophe/);
   });
 
+
+  it('typography: a draft with hundreds of remarks shows the first 100, in text order, and says how many there are', async () => {
+    // 120 clauses each with a space before ";" and one straight apostrophe among 120 curly ones.
+    const clauses = Array.from({ length: 120 }, (_, i) => `Réaffirment l’importance de la mesure ${i + 1} ;`);
+    clauses[60] = clauses[60].replace('l’importance', "l'importance");
+    const diagnostics = only(await lint(`Les chefs de police,\n\n${clauses.join('\n\n')}\n`), 'typography');
+    assert.equal(diagnostics.length, 100);
+    const lines = diagnostics.map((d) => d.range.start.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.equal(lines[0], 2);
+    assert.equal(lines[99], 2 + 2 * 99);
+    assert.match(diagnostics[99].message, /121 remarques, les 100 premières seulement/);
+  });
   it('severity per rule; "off" silences; English messages', async () => {
     const settings = defaultSettings();
     settings.lint.severity.typography = 'off';
