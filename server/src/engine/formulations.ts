@@ -48,7 +48,12 @@ import { mergeSorted } from './sorted';
 export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
 
-const WORD_OR_BREAK =
+/**
+ * What a word and a break are, as a regular expression (the specification; the test checks the scanner
+ * below against it): letters, digits and marks, joined by hyphens, with a trailing elision
+ * apostrophe before a letter or at the end of a unit; a break is strong punctuation.
+ */
+export const WORD_OR_BREAK =
   /([\p{L}\p{N}\p{M}]+(?:[-‐‑][\p{L}\p{N}\p{M}]+)*(?:['’ʼ](?=\p{L}|$))?)|([.;:!?()[\]«»“”"…•])/gu;
 
 /**
@@ -61,28 +66,90 @@ export interface TokenList {
   ends: number[];
 }
 
+// Per UTF-16 unit, filled on first sight: 1 letter, 2 digit or mark, 3 neither, 0 not yet known.
+// Surrogates are classified as pairs, never through this table.
+const UNIT_CLASS = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+const NUMBER_OR_MARK = /^[\p{N}\p{M}]$/u;
+function classOfPoint(ch: string): number {
+  return LETTER.test(ch) ? 1 : NUMBER_OR_MARK.test(ch) ? 2 : 3;
+}
+/** Class of the code point at i (1 letter, 2 digit or mark, 3 other) and its length in units, as class * 4 + length. */
+function pointAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    let v = UNIT_CLASS[c];
+    if (v === 0) UNIT_CLASS[c] = v = classOfPoint(String.fromCharCode(c));
+    return v * 4 + 1;
+  }
+  // A pair inside the unit is one code point (what /u matches); a lone surrogate is nothing.
+  if (c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classOfPoint(text.slice(i, i + 2)) * 4 + 2;
+  }
+  return 3 * 4 + 1;
+}
+function isBreakPunctuation(c: number): boolean {
+  return (
+    c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 91 || c === 93 ||
+    c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 34 || c === 0x2026 || c === 0x2022
+  );
+}
+function isJoiningHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+function isElisionApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc;
+}
+
 /**
  * Words of `text` inside the given units (half-open spans), in order, with a break between units
  * and at strong punctuation. Deterministic: the index re-tokenises a precedent to find offsets.
+ * A scan by code point with a class table, not WORD_OR_BREAK itself: the regex allocated a match
+ * per word and was most of the build's word tokenising.
  */
 export function tokenize(text: string, units?: ReadonlyArray<{ start: number; end: number }>): TokenList {
   const out: TokenList = { starts: [], ends: [] };
-  const spans = units ?? [{ start: 0, end: text.length }];
-  for (const unit of spans) {
-    const slice = text.slice(unit.start, unit.end);
-    WORD_OR_BREAK.lastIndex = 0;
-    for (let m = WORD_OR_BREAK.exec(slice); m; m = WORD_OR_BREAK.exec(slice)) {
-      if (m[1] !== undefined) {
-        out.starts.push(unit.start + m.index);
-        out.ends.push(unit.start + m.index + m[1].length);
-      } else if (out.starts.length && out.starts[out.starts.length - 1] !== -1) {
-        out.starts.push(-1); out.ends.push(-1);
+  const starts = out.starts;
+  const ends = out.ends;
+  const scan = (from: number, end: number): void => {
+    let i = from;
+    while (i < end) {
+      const p = pointAt(text, i, end);
+      if (p >> 2 === 3) {
+        if (isBreakPunctuation(text.charCodeAt(i)) && starts.length && starts[starts.length - 1] !== -1) {
+          starts.push(-1);
+          ends.push(-1);
+        }
+        i += p & 3;
+        continue;
       }
+      const start = i;
+      i += p & 3;
+      for (;;) {
+        while (i < end) {
+          const q = pointAt(text, i, end);
+          if (q >> 2 === 3) break;
+          i += q & 3;
+        }
+        // A hyphen joins only when a word character follows it.
+        if (i + 1 < end && isJoiningHyphen(text.charCodeAt(i)) && pointAt(text, i + 1, end) >> 2 !== 3) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (i < end && isElisionApostrophe(text.charCodeAt(i)) && (i + 1 === end || pointAt(text, i + 1, end) >> 2 === 1)) i++;
+      starts.push(start);
+      ends.push(i);
     }
-    if (out.starts.length && out.starts[out.starts.length - 1] !== -1) {
-      out.starts.push(-1); out.ends.push(-1);
+    if (starts.length && starts[starts.length - 1] !== -1) {
+      starts.push(-1);
+      ends.push(-1);
     }
-  }
+  };
+  if (units) for (const unit of units) scan(unit.start, unit.end);
+  else scan(0, text.length);
   return out;
 }
 

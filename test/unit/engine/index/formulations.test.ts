@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FormulationMiner, foldWord, tokenize, type MinedFormulation } from '../../../../server/src/engine/formulations';
+import { FormulationMiner, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList } from '../../../../server/src/engine/formulations';
+import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { foldKey } from '../../../../server/src/engine/search/keyIndex';
 import { loadSeeds } from './seedCorpus';
@@ -25,6 +26,63 @@ describe('engine/formulations: tokenising precedents', () => {
     const t = tokenize(text);
     const words = t.starts.map((s, i) => (s < 0 ? '|' : text.slice(s, t.ends[i])));
     assert.deepEqual(words, ['lorsqu’', 'il', 'y', 'a', 'lieu', 'l’', 'application', 'de', 'la', 'loi', '|', 'Turn', 'Back', 'Crime', '|']);
+  });
+
+  it('cuts every text exactly as the WORD_OR_BREAK expression does: the seeds, and random text of letters, marks, hyphens, apostrophes, surrogates', () => {
+    /** The specification: the expression run over each unit's slice. */
+    const byExpression = (text: string, units: Array<{ start: number; end: number }>): TokenList => {
+      const out: TokenList = { starts: [], ends: [] };
+      for (const unit of units) {
+        const slice = text.slice(unit.start, unit.end);
+        for (const m of slice.matchAll(WORD_OR_BREAK)) {
+          if (m[1] !== undefined) {
+            out.starts.push(unit.start + m.index);
+            out.ends.push(unit.start + m.index + m[1].length);
+          } else if (out.starts.length && out.starts[out.starts.length - 1] !== -1) {
+            out.starts.push(-1);
+            out.ends.push(-1);
+          }
+        }
+        if (out.starts.length && out.starts[out.starts.length - 1] !== -1) {
+          out.starts.push(-1);
+          out.ends.push(-1);
+        }
+      }
+      return out;
+    };
+    let words = 0;
+    const check = (text: string, units: Array<{ start: number; end: number }>, what: string): void => {
+      const expected = byExpression(text, units);
+      assert.deepEqual(tokenize(text, units), expected, what);
+      words += expected.starts.length;
+    };
+    for (const seed of loadSeeds()) {
+      const decoded = decodePrecedent(seed.bytes);
+      assert.ok(decoded.ok);
+      check(decoded.text, [{ start: 0, end: decoded.text.length }], seed.file);
+    }
+    // Units that start and end anywhere, across words, pairs and apostrophes.
+    const pieces = [
+      'a', 'é', 'E', 'ç', 'œ', 'ß', 'Ω', 'я', '中', '7', '²', '٣', 'e\u0301', '\u0301', '-', '\u2010', '\u2011', '\u2013', "'", '’', 'ʼ',
+      '.', ';', ':', '!', '?', '(', ')', '[', ']', '«', '»', '“', '”', '"', '…', '•', ',', ' ', '\u00a0', '\u202f', '\n', '/',
+      '\u{1d400}', '\u{1f600}', '\ud800', '\udc00', 'l’', 'aujourd’hui', 'peut-être', 'n°', 'S/RES/2178', 'I-24/7',
+    ];
+    let state = 12345;
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = 1 + random(25);
+      for (let k = 0; k < length; k++) text += pieces[random(pieces.length)];
+      const a = random(text.length + 1);
+      const b = random(text.length + 1);
+      const units = [{ start: 0, end: Math.min(a, b) }, { start: Math.min(a, b), end: Math.max(a, b) }, { start: Math.max(a, b), end: text.length }];
+      check(text, [{ start: 0, end: text.length }], JSON.stringify(text));
+      check(text, units, `${JSON.stringify(text)} in ${JSON.stringify(units)}`);
+    }
+    assert.ok(words > 20_000, `${words} tokens compared`);
   });
 });
 
