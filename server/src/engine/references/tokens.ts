@@ -139,20 +139,23 @@ const LETTER = /[\p{L}\p{M}]/u;
 /** Per code unit from U+00C0: 1 word character, 2 not, 0 not yet known (the \p{L} test is the slow part). */
 const WORD_CHAR = new Uint8Array(0x10000);
 function isWordChar(c: string): boolean {
-  const code = c.charCodeAt(0);
+  return isWordCode(c.charCodeAt(0));
+}
+/** isWordChar by code unit (NaN, past the end, is not one): the tokenizer's loops read codes, not one-character strings. */
+function isWordCode(code: number): boolean {
   if (code >= 97 && code <= 122) return true;
   if (code >= 48 && code <= 57) return true;
-  if (!(code >= 0xc0)) return false; // also the empty string (NaN)
+  if (!(code >= 0xc0)) return false;
   let v = WORD_CHAR[code];
   if (v === 0) {
-    v = code !== 0xd7 && code !== 0xf7 && LETTER.test(c) ? 1 : 2;
+    v = code !== 0xd7 && code !== 0xf7 && LETTER.test(String.fromCharCode(code)) ? 1 : 2;
     WORD_CHAR[code] = v;
   }
   return v === 1;
 }
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isLetter = (c: string): boolean => isWordChar(c) && !isDigit(c);
-const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 const PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '[', ']', '«', '»', '"', '“', '”', '„', '-', '…', '•', '·', '/', '*', '▪', '●', '◦', '§']);
 
 /** Words after which a line break in a hard-wrapped draft cannot end a paragraph: the sentence obviously goes on. */
@@ -178,10 +181,10 @@ export function tokenize(text: string, key?: string): Token[] {
   };
   let i = 0;
   while (i < n) {
-    const c = k[i];
-    if (isSpace(c)) {
+    const code = k.charCodeAt(i);
+    if (isSpaceCode(code)) {
       let j = i;
-      while (j < n && isSpace(k[j])) j++;
+      while (j < n && isSpaceCode(k.charCodeAt(j))) j++;
       // fold() may have collapsed the run into one space: look for the line break in the text itself.
       let newlines = 0;
       const to = j < n ? (j) : text.length;
@@ -210,7 +213,7 @@ export function tokenize(text: string, key?: string): Token[] {
       i = j;
       continue;
     }
-    if (isWordChar(c)) {
+    if (isWordCode(code)) {
       let j = i;
       let hasDigit = false;
       let hasSlash = false;
@@ -219,13 +222,14 @@ export function tokenize(text: string, key?: string): Token[] {
       let digitsOnly = true;
       let hasHyphen = false;
       while (j < n) {
-        const d = k[j];
-        if (isWordChar(d)) {
-          if (isDigit(d)) hasDigit = true;
+        const dc = k.charCodeAt(j);
+        if (isWordCode(dc)) {
+          if (dc >= 48 && dc <= 57) hasDigit = true;
           else digitsOnly = false;
           j++;
           continue;
         }
+        const d = k[j];
         const next = j + 1 < n ? k[j + 1] : '';
         if (d === '-' && isWordChar(next) && j > i) { j++; digitsOnly = false; hasHyphen = true; continue; }
         if (d === '°' && j === i + 1 && k[i] === 'n') { j++; digitsOnly = false; continue; }
@@ -272,7 +276,8 @@ export function tokenize(text: string, key?: string): Token[] {
       i = j;
       continue;
     }
-    if (PUNCT.has(c) || c === "'" ) {
+    const c = k[i];
+    if (PUNCT.has(c) || c === "'") {
       push('punct', i, i + 1);
       i++;
       continue;
