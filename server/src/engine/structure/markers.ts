@@ -69,7 +69,10 @@ function labelAt(text: string, at: number): { label: string; end: number } | nul
 export function parseMarker(text: string, from: number, to: number = text.length): Marker {
   let at = skipSpaces(text, from, to);
   let bullet: string | null = null;
-  if (at < to) {
+  // Only a dash, a star, a middle dot or a symbol from U+2000 up can be a bullet: most paragraphs
+  // start with a letter, and two regex calls per line showed in the lint of a long draft.
+  const first = at < to ? text.charCodeAt(at) : 0;
+  if (at < to && (first === 0x2d || first === 0x2a || first === 0xb7 || first >= 0x2000)) {
     const m = matchAt(TIGHT_BULLET, text, at) ?? matchAt(SPACED_BULLET, text, at);
     if (m) {
       bullet = m[0];
