@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, draftAt, seedService } from './support';
 
 async function complete(textWithCursor: string, trigger?: string): Promise<{ items: CompletionItem[]; apply(item: CompletionItem): string }> {
@@ -24,6 +25,20 @@ describe('completion: clause openers in the form the draft needs', () => {
     const top = labels(items).slice(0, 3);
     assert.ok(top.includes('Réaffirmons'), top.join(', '));
     assert.ok(labels(items).includes('Nous réaffirmons'), labels(items).join(', '));
+  });
+
+  it('the voice follows an edit above the line, while the drafter types on the same line', async () => {
+    const { service } = await seedService();
+    const uri = 'file:///drafts/voice-edit.decl';
+    const at = (text: string, version: number): string[] => {
+      const doc = TextDocument.create(uri, 'declaration', version, text);
+      return labels(service.doComplete(doc, doc.positionAt(text.length)).items);
+    };
+    // Same length above the line, so the line starts at the same offset in every version.
+    assert.equal(at('Les chefs de police,\n\nRéaf', 1)[0], 'Réaffirment');
+    assert.equal(at('Les chefs de police,\n\nRéaff', 2)[0], 'Réaffirment');
+    assert.ok(at('Nous, les Ministres,\n\nRéaff', 3).slice(0, 3).includes('Réaffirmons'));
+    assert.equal(at('Les chefs de police,\n\nRéaff', 4)[0], 'Réaffirment');
   });
 
   it('"Nous réa" keeps only the "Nous …" forms', async () => {
