@@ -204,6 +204,8 @@ interface ReferenceAgg {
   acronyms: Map<string, string>;
   years: Map<string, number>;
   occ: Occurrences;
+  /** The entry as last made, and the corpus version it holds for (see referenceEntry()). */
+  entry?: { version: number; value: ReferenceEntry };
 }
 
 interface SuggestTable {
@@ -1647,6 +1649,10 @@ export class PrecedentIndex {
   }
 
   private referenceEntry(agg: ReferenceAgg): ReferenceEntry {
+    // Kept until the corpus changes (every upsert and removal bumps the miner's version): the lint
+    // asks for the entry of every citation of the draft at each edit.
+    const version = this.miner.version;
+    if (agg.entry?.version === version) return agg.entry.value;
     let name = agg.known?.canonical ?? '';
     if (!name) {
       let best = -1;
@@ -1658,10 +1664,12 @@ export class PrecedentIndex {
       let best = 0;
       for (const [y, c] of agg.years) if (c > best) [year, best] = [y, c];
     }
-    return {
+    const value: ReferenceEntry = {
       id: agg.id, kind: agg.kind, type: agg.type, name, article: agg.known?.article ?? '', acronyms,
       aliases: [...(agg.known?.aliases ?? [])], year, curated: !!agg.known, count: Math.max(0, agg.count), docCount: agg.docs.size,
     };
+    agg.entry = { version, value };
+    return value;
   }
 }
 

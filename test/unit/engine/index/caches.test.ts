@@ -13,6 +13,12 @@ type Seed = ReturnType<typeof loadSeeds>[number];
 function answers(index: PrecedentIndex): unknown {
   const refs = KNOWN_REFERENCES.map((k) => k.id);
   return {
+    // Entries are kept until the corpus changes. Compared on their counts and names: the acronyms,
+    // written forms and years a removed precedent alone wrote are not forgotten (known, left as is).
+    entries: refs.map((id) => {
+      const e = index.reference(id);
+      return e && { id: e.id, name: e.name, count: e.count, docCount: e.docCount, curated: e.curated };
+    }),
     occurrences: refs.map((id) => [id, index.referenceOccurrences(id, 0, 1000)]),
     deepPage: refs.map((id) => index.referenceOccurrences(id, 2, 3)),
     topics: TOPICS.map((t) => [t.id, index.topicEvidence(t.id), refs.map((id) => index.topicCitations(t.id, id, 10))]),
