@@ -236,6 +236,9 @@ describe('language server with a persisted index', function () {
     try {
       assert.equal((await corpusReady(second)).documents, 5);
       assert.ok(second.logs.some((l) => /saved index: 5 unchanged, 0 indexed again, 0 removed/.test(l)), second.logs.join('\n'));
+      // The garbage of the load is collected before "ready", not in a pause while the drafter types.
+      const released = second.logs.findIndex((l) => /memory of the load released in \d+ ms \(heap \d+ -> \d+ MB\)/.test(l));
+      assert.ok(released >= 0, second.logs.join('\n'));
       assert.equal(await hoverOnudc(second), fresh);
       assert.match(fresh, /Office des Nations Unies contre la drogue et le crime/);
       // What the first changed precedent needs is worked out while the server is idle, after the load.
