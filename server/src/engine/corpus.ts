@@ -189,7 +189,7 @@ interface OpenerAgg {
   lexiconForms: string[];
   forms: Map<string, OpenerFormAgg>;
   count: number;
-  /** The entry as last made, and the corpus version it holds for (see openerEntry()). */
+  /** The entry as last made, and the count of changes it holds for (see openerEntry()). */
   entry?: { version: number; value: OpenerEntry };
 }
 
@@ -204,7 +204,7 @@ interface ReferenceAgg {
   acronyms: Map<string, string>;
   years: Map<string, number>;
   occ: Occurrences;
-  /** The entry as last made, and the corpus version it holds for (see referenceEntry()). */
+  /** The entry as last made, and the count of changes it holds for (see referenceEntry()). */
   entry?: { version: number; value: ReferenceEntry };
 }
 
@@ -255,6 +255,12 @@ export class PrecedentIndex {
   private readonly topicRanking = new Map<string, Array<{ id: string; docCount: number }>>();
   private readonly topicRankingMoved = new Map<string, Set<string>>();
 
+  /**
+   * Upserts and removals so far: answers derived from the aggregates (opener and reference
+   * entries) and the idle preparation are stamped with it, and are stale once it moves.
+   */
+  private changes = 0;
+
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
   private postDocs: Int32Array[] = [];
@@ -286,12 +292,7 @@ export class PrecedentIndex {
       agg.lexiconRole = lex.role;
       for (const form of Object.values(lex.forms)) if (form) agg.lexiconForms.push(form);
     }
-    for (const known of KNOWN_REFERENCES) {
-      this.references.set(known.id, {
-        id: known.id, kind: known.kind, type: known.type, known, count: 0, docs: new Map(), written: new Map(),
-        acronyms: new Map(), years: new Map(), occ: new Occurrences(),
-      });
-    }
+    for (const known of KNOWN_REFERENCES) this.references.set(known.id, newReferenceAgg(known.id, known.kind, known.type, known));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -299,6 +300,7 @@ export class PrecedentIndex {
 
   /** Add or replace one precedent. Returns the skip reason when the file cannot be used. */
   upsert(input: PrecedentInput): { ok: true } | { ok: false; reason: string } {
+    this.changes++;
     const decoded = decodePrecedent(input.bytes);
     const reason = !decoded.ok
       ? decoded.reason
@@ -369,10 +371,7 @@ export class PrecedentIndex {
     for (const mention of analysed.references) {
       let agg = this.references.get(mention.id);
       if (!agg) {
-        agg = {
-          id: ownString(mention.id), kind: mention.kind, type: mention.type, known: null, count: 0, docs: new Map(),
-          written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences(),
-        };
+        agg = newReferenceAgg(ownString(mention.id), mention.kind, mention.type, null);
         this.references.set(agg.id, agg);
       }
       const text = ownString(mention.text.replace(/\s+/g, ' ').trim());
@@ -412,6 +411,7 @@ export class PrecedentIndex {
   }
 
   remove(docId: string): boolean {
+    this.changes++;
     const doc = this.docNumber.get(docId);
     this.skips.delete(docId);
     if (doc === undefined) return false;
@@ -523,17 +523,16 @@ export class PrecedentIndex {
    * at most between two yields (lists are small but many: 16,000 at 10k precedents).
    */
   *prepareWhileIdle(slice = 300_000): Generator<void, boolean> {
-    const miner = this.miner;
-    const version = miner.version;
-    const steps = miner.prepareForChanges();
+    const changes = this.changes;
+    const steps = this.miner.prepareForChanges();
     for (let step = steps.next(); !step.done; step = steps.next()) yield;
-    if (miner.version !== version) return false;
+    if (this.changes !== changes) return false;
     const lists: Occurrences[] = [];
     for (const agg of this.references.values()) lists.push(agg.occ);
     for (const agg of this.openers.values()) for (const form of agg.forms.values()) lists.push(form.occ);
     let work = 0;
     for (const list of lists) {
-      if (miner.version !== version || this.miner !== miner) return false;
+      if (this.changes !== changes) return false;
       this.occOrder(list);
       work += list.length;
       if (work > slice) {
@@ -1161,9 +1160,7 @@ export class PrecedentIndex {
     }
     // A curated reference added to the knowledge file since the state was saved starts empty.
     for (const k of KNOWN_REFERENCES) {
-      if (!index.references.has(k.id)) {
-        index.references.set(k.id, { id: k.id, kind: k.kind, type: k.type, known: k, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() });
-      }
+      if (!index.references.has(k.id)) index.references.set(k.id, newReferenceAgg(k.id, k.kind, k.type, k));
     }
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
     for (const [topic, pairs] of s.topicReferences ?? []) {
@@ -1460,9 +1457,9 @@ export class PrecedentIndex {
   }
 
   private openerEntry(agg: OpenerAgg): OpenerEntry {
-    // Kept until the corpus changes (every upsert and removal bumps the miner's version): each
-    // completion asks for 20 of them, and making them anew was most of what a keystroke allocated.
-    const version = this.miner.version;
+    // Kept until the corpus changes: each completion asks for 20 of them, and making them anew
+    // was most of what a keystroke allocated.
+    const version = this.changes;
     if (agg.entry?.version === version) return agg.entry.value;
     const forms: OpenerEntry['forms'] = [];
     for (const form of agg.forms.values()) {
@@ -1649,9 +1646,9 @@ export class PrecedentIndex {
   }
 
   private referenceEntry(agg: ReferenceAgg): ReferenceEntry {
-    // Kept until the corpus changes (every upsert and removal bumps the miner's version): the lint
-    // asks for the entry of every citation of the draft at each edit.
-    const version = this.miner.version;
+    // Kept until the corpus changes: the lint asks for the entry of every citation of the draft
+    // at each edit.
+    const version = this.changes;
     if (agg.entry?.version === version) return agg.entry.value;
     let name = agg.known?.canonical ?? '';
     if (!name) {
@@ -1685,7 +1682,6 @@ function ownStrings(meta: PrecedentMeta): PrecedentMeta {
   };
 }
 
-/** A plain array of a typed one (Array.from goes through the iterator, several times slower). */
 /**
  * Where a reference or an opener form is written: (precedent, start, end) triples, flat in a
  * growable Int32Array. At 100k precedents the lists hold ~40 M numbers: as JS arrays they took
@@ -1720,6 +1716,10 @@ class Occurrences {
   }
 }
 
+/** A reference no precedent has cited yet (curated ones start so). */
+function newReferenceAgg(id: string, kind: ReferenceKind, type: ReferenceType, known: KnownReference | null): ReferenceAgg {
+  return { id, kind, type, known, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() };
+}
 
 /** A restored record's packed arrays as the record's own (see DocRecord.packed). */
 function unpack(record: DocRecord): DocRecord {

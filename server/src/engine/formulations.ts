@@ -1434,7 +1434,6 @@ export class FormulationMiner {
       this.leftHead[s] = r;
     }
   }
-
 }
 
 function mix(a: number, b: number): number {

@@ -364,15 +364,15 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n];
 }
 
+/** Changes a growing index always takes in without a rebuild (a small corpus rebuilds in no time anyway). */
+const REBUILD_FLOOR = 2000;
+
 /**
  * A KeyIndex and the keys added since it was built, in a second small index rebuilt on demand:
  * one changed precedent adds a few names, and re-sorting hundreds of thousands of keys for them
  * blocked the server for seconds. Entries that left the corpus are dropped by `alive` at lookup;
  * the owner rebuilds the whole index once enough has changed (see `churn`).
  */
-/** Changes a growing index always takes in without a rebuild (a small corpus rebuilds in no time anyway). */
-const REBUILD_FLOOR = 2000;
-
 export class GrowingKeyIndex<T> {
   private readonly added: Array<KeyIndexEntry<T>> = [];
   private delta: KeyIndex<T> | null = null;
