@@ -289,6 +289,7 @@ function table(results: SizeResult[]): string {
   row('concordance (20 first)', (r) => `${lat(r.measured.concordance?.summary)} (${r.measured.concordance?.total ?? 0} hits)`);
   row('diagnostics engine, 20 p. draft', (r) => lat(r.measured.diagnostics?.analyse));
   row('  5 first lints after start (JIT)', (r) => lat(r.measured.diagnostics?.first));
+  row('completion typing in the 20 p. draft', (r) => { const t = r.measured.typingInDraft; return t ? `${lat(t.summary)}, ${t.answered}/${t.keystrokes} answered` : '—'; });
   row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);
   row('upsert changed doc', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}`);
   row('  + prepare, until answered (≤ 100 ms max)', (r) => `${lat(r.measured.changedPrepared)} max ${formatMs(r.measured.changedPrepared?.max ?? NaN)}${mark(r, 'changed precedent until answered (max)')}`);

@@ -117,6 +117,12 @@ export interface BuildResult {
   concordance?: { total: number; summary: Summary };
   /** `first`: the 5 lints right after start (JIT warm-up), apart from the steady-state `analyse`. */
   diagnostics?: { draftChars: number; analyse: Summary; first?: Summary; lint: string };
+  /**
+   * Completion through the language service while a clause is typed, one keystroke a version, on new
+   * lines through the 20-page draft (the engine rows ask the index alone). The first keystroke of a
+   * line analyses the text above it.
+   */
+  typingInDraft?: { keystrokes: number; answered: number; summary: Summary };
   upsertChanged?: Summary;
   upsertNew?: Summary;
   /** A changed precedent until the index answers with it: upsert + prepare(). */
@@ -337,6 +343,23 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
     findings = t.value.length;
   }
   result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), first: summarise(firstLints), lint: `doValidation (${findings} diagnostics)` };
+
+  const clause = 'Réaffirment leur soutien à l’ONUDC et à la Convention des Nations Unies contre la criminalité';
+  const typing: number[] = [];
+  let answered = 0;
+  for (let p = 0; p < reps(10); p++) {
+    const at = draft.indexOf('\n\n', Math.floor((draft.length * (p + 1)) / 11)) + 2;
+    if (at < 2) continue;
+    const line = draft.slice(0, at).split('\n').length - 1;
+    for (let k = 1; k <= clause.length; k++) {
+      const text = `${draft.slice(0, at)}${clause.slice(0, k)}\n\n${draft.slice(at)}`;
+      const doc = { uri: 'file:///bench/typing.decl', version: p * 1000 + k, getText: () => text };
+      const t = time(() => service.doComplete(doc, { line, character: k }));
+      typing.push(t.ms);
+      if (t.value.items.length) answered++;
+    }
+  }
+  result.typingInDraft = { keystrokes: typing.length, answered, summary: summarise(typing) };
 
   // Adding or changing one precedent in the built index.
   const changed: number[] = [];

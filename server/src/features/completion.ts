@@ -1,12 +1,14 @@
 // Completion: clause openers in the form the draft needs, precedent formulations mid-sentence, and
 // instrument/body names in their canonical form (found by acronym or alias too).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import type { Occurrence, OpenerEntry, OpenerForm, ReferenceEntry } from '../engine/types';
+import type { Occurrence, OpenerEntry, OpenerForm, ReferenceEntry, ReferenceMention } from '../engine/types';
+import { analyseText } from '../engine/analyse';
+import { computeLineStarts } from '../engine/text/lines';
 import { conjugate } from '../engine/structure/conjugate';
 import { parseMarker } from '../engine/structure/markers';
 import type { PrecedentSettings } from '../protocol/settings';
 import type { FeatureContext } from './context';
-import { analyseDraft, writesOpenersInCapitals, type Draft } from './draft';
+import { analyseDraft, looksBinary, MAX_ANALYSED, writesOpenersInCapitals, type Draft, type DraftDocument } from './draft';
 import { messagesFor, type Messages } from './messages';
 import { formFor, slotsAt, type Slot } from './voice';
 import { capitalise, ELIDED, escapeMarkdown, fold, isUpperWord, startsUpper, toOffset, wordsOf } from './util';
@@ -20,16 +22,41 @@ export interface CompletionRequest {
   triggerCharacter?: string;
 }
 
-export function doComplete(ctx: FeatureContext, draft: Draft, request: CompletionRequest, settings: PrecedentSettings): CompletionList {
+/**
+ * What completion reads of the buffer at a keystroke. The whole draft is not analysed then (~20 ms
+ * in a 20-page draft, at every keystroke): the voice, the capitals and the citations already made
+ * come from the text above the line, analysed once while it stays the same, and from the line itself.
+ */
+interface Typing {
+  text: string;
+  /** Analysis of the text above the line being typed. */
+  above: Draft;
+  lineStart: number;
+  offset: number;
+  /** Citations before the cursor, above the line and on it (buffer offsets); made when first asked. */
+  citedBefore(): ReferenceMention[];
+}
+
+export function doComplete(ctx: FeatureContext, doc: DraftDocument, request: CompletionRequest, settings: PrecedentSettings): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (draft.binary) return empty;
-  const text = draft.text;
-  const lineStarts = draft.analysed.lineStarts;
+  const text = doc.getText();
+  if (looksBinary(text)) return empty;
+  const analysedLength = Math.min(text.length, MAX_ANALYSED);
+  const lineStarts = computeLineStarts(analysedLength < text.length ? text.slice(0, analysedLength) : text);
   const offset = toOffset(lineStarts, text.length, request.position);
-  if (offset > draft.analysedLength) return empty;
+  if (offset > analysedLength) return empty;
   const lineStart = lineStarts[Math.min(request.position.line, lineStarts.length - 1)];
   const lineBefore = text.slice(lineStart, offset);
   if (lineBefore.length > 2000) return empty;
+  const above = draftBefore(doc.uri, text, lineStart);
+  let cited: ReferenceMention[] | null = null;
+  const typing: Typing = {
+    text, above, lineStart, offset,
+    citedBefore: () => (cited ??= [
+      ...above.analysed.references,
+      ...analyseText(lineBefore).references.map((r) => ({ ...r, span: { start: r.span.start + lineStart, end: r.span.end + lineStart } })),
+    ]),
+  };
   const msg = messagesFor(settings.messages.language);
 
   const marker = parseMarker(lineBefore, 0);
@@ -41,14 +68,14 @@ export function doComplete(ctx: FeatureContext, draft: Draft, request: Completio
   if (atClauseStart) {
     const letters = typed.replace(/[^\p{L}]/gu, '').length;
     if (letters >= Math.max(1, settings.completion.minimumPrefix) && request.triggerCharacter !== ' ') {
-      items.push(...openerItems(ctx, draft, offset, typed, request.position, msg));
+      items.push(...openerItems(ctx, typing, typed, request.position, msg));
     }
   }
   // Past the opener's first word ("Rappelant la Conv"), the drafter may be writing the clause's
   // object as much as a longer opener ("Prenant note"): offer both, openers first.
   if ((!atClauseStart || typedWords >= 2) && !/[.;!?]\s*$/.test(lineBefore)) {
-    items.push(...referenceItems(ctx, draft, offset, lineBefore, request.position, settings, msg, request.triggerCharacter));
-    items.push(...formulationItems(ctx, draft, offset, request.position, msg, request.triggerCharacter));
+    items.push(...referenceItems(ctx, typing, lineBefore, request.position, settings, msg, request.triggerCharacter));
+    items.push(...formulationItems(ctx, typing, request.position, msg, request.triggerCharacter));
   }
   // Typed characters change the ranking (forms, typos): ask again on each keystroke.
   return { isIncomplete: items.length > 0, items: items.slice(0, MAX_ITEMS) };
@@ -81,18 +108,17 @@ interface OpenerCandidate {
 
 /**
  * The analysis of the text before the line being typed, by draft. Kept while that text stays the
- * same, whatever the version: typing on one line does not change it, and analysing the whole text
- * above at every keystroke cost ~25 ms in a 20-page draft.
+ * same, whatever the version: typing on one line does not change it.
  */
 const before = new Map<string, Draft>();
-function draftBefore(draft: Draft, lineStart: number): Draft {
-  const prefix = draft.text.slice(0, lineStart);
-  let found = before.get(draft.uri);
+function draftBefore(uri: string, text: string, lineStart: number): Draft {
+  const prefix = text.slice(0, lineStart);
+  let found = before.get(uri);
   if (!found || found.text !== prefix) {
-    found = analyseDraft(draft.uri, draft.version, prefix);
-    before.delete(draft.uri);
+    found = analyseDraft(uri, 0, prefix);
+    before.delete(uri);
     if (before.size >= 8) before.delete(before.keys().next().value as string);
-    before.set(draft.uri, found);
+    before.set(uri, found);
   }
   return found;
 }
@@ -111,14 +137,13 @@ function openerCandidate(entry: OpenerEntry, slot: Slot, typedNous: boolean): Op
   return { text, form, conjugated: true, count: 0, docCount: 0, example: null };
 }
 
-function openerItems(ctx: FeatureContext, draft: Draft, offset: number, typed: string, position: Position, msg: Messages): CompletionItem[] {
+function openerItems(ctx: FeatureContext, typing: Typing, typed: string, position: Position, msg: Messages): CompletionItem[] {
   const matches = ctx.index.findOpeners(typed.trim(), 30);
   if (!matches.length) return [];
   // The voice comes from what precedes the line: the half-typed opener must not be read as a heading.
-  const lineStart = offset - position.character;
-  const slots = slotsAt(draftBefore(draft, lineStart), lineStart);
+  const slots = slotsAt(typing.above, typing.lineStart);
   const typedNous = /^nous\s/i.test(typed);
-  const upper = isUpperWord(typed) || (typed.replace(/[^\p{L}]/gu, '').length < 2 && writesOpenersInCapitals(draft));
+  const upper = isUpperWord(typed) || (typed.replace(/[^\p{L}]/gu, '').length < 2 && writesOpenersInCapitals(typing.above));
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -191,7 +216,7 @@ export function quoteOccurrence(ctx: FeatureContext, occ: Occurrence): string {
 // ---------------------------------------------------------------------------------------------
 // References
 
-function referenceItems(ctx: FeatureContext, draft: Draft, offset: number, lineBefore: string, position: Position, settings: PrecedentSettings, msg: Messages, trigger: string | undefined): CompletionItem[] {
+function referenceItems(ctx: FeatureContext, typing: Typing, lineBefore: string, position: Position, settings: PrecedentSettings, msg: Messages, trigger: string | undefined): CompletionItem[] {
   if (trigger === ' ') return [];
   // Typing a word: the cursor stands right after a letter or digit.
   if (!/[\p{L}\p{N}]$/u.test(lineBefore)) return [];
@@ -218,7 +243,7 @@ function referenceItems(ctx: FeatureContext, draft: Draft, offset: number, lineB
     const kept = startsUpper(typed) ? matches : matches.filter((m) => !m.fuzzy && fold(m.matchedKey).startsWith(fold(typed)));
     if (!kept.length) continue;
     const startInLine = base + words[i].start;
-    return kept.map((m, rank) => referenceItem(draft, offset, lineBefore, startInLine, position, m.entry, m.matchedKey, rank, msg)).filter((x): x is CompletionItem => x !== null);
+    return kept.map((m, rank) => referenceItem(typing, lineBefore, startInLine, position, m.entry, m.matchedKey, rank, msg)).filter((x): x is CompletionItem => x !== null);
   }
   return [];
 }
@@ -230,10 +255,12 @@ function wordBefore(line: string, at: number): { word: string; start: number } |
   return { word: m[1].trim(), start: at - m[1].length };
 }
 
-function referenceItem(draft: Draft, offset: number, line: string, start: number, position: Position, entry: ReferenceEntry, matchedKey: string, rank: number, msg: Messages): CompletionItem | null {
+function referenceItem(typing: Typing, line: string, start: number, position: Position, entry: ReferenceEntry, matchedKey: string, rank: number, msg: Messages): CompletionItem | null {
+  const offset = typing.offset;
   const viaAcronym = entry.acronyms.some((a) => fold(a) === fold(matchedKey));
-  const mentionedBefore = draft.analysed.references.some((r) => r.id === entry.id && r.span.end <= offset - (line.length - start));
-  const spelledOut = draft.analysed.references.some((r) => r.id === entry.id && r.span.end <= offset && fold(r.text) !== fold(r.acronym ?? ''));
+  const cited = typing.citedBefore();
+  const mentionedBefore = cited.some((r) => r.id === entry.id && r.span.end <= offset - (line.length - start));
+  const spelledOut = cited.some((r) => r.id === entry.id && r.span.end <= offset && fold(r.text) !== fold(r.acronym ?? ''));
   const acronym = entry.kind === 'instrument' ? frenchAcronymOf(entry) : entry.acronyms[0] ?? null;
   let name = entry.name;
   // First full mention: "l’Office … (ONUDC)"; once spelled out, the acronym is enough.
@@ -298,8 +325,8 @@ function matchCase(model: string, word: string): string {
 // ---------------------------------------------------------------------------------------------
 // Formulations
 
-function formulationItems(ctx: FeatureContext, draft: Draft, offset: number, position: Position, msg: Messages, trigger: string | undefined): CompletionItem[] {
-  const text = draft.text;
+function formulationItems(ctx: FeatureContext, typing: Typing, position: Position, msg: Messages, trigger: string | undefined): CompletionItem[] {
+  const { text, offset } = typing;
   // The words of the clause before the cursor (the paragraph, at most 300 characters back).
   const window = text.slice(Math.max(0, offset - 300), offset);
   let start = 0;

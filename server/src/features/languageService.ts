@@ -81,7 +81,7 @@ export function createDraftingService(index: PrecedentIndex, options: DraftingSe
       findings.clear();
     },
     doComplete(doc, position, settings = defaultSettings(), triggerCharacter) {
-      return doComplete(ctx, drafts.get(doc), { position, triggerCharacter }, settings);
+      return doComplete(ctx, doc, { position, triggerCharacter }, settings);
     },
     doHover(doc, position, settings = defaultSettings()) {
       return doHover(ctx, drafts.get(doc), position, settings);

@@ -138,6 +138,18 @@ describe('completion: formulations and references mid-sentence', () => {
     assert.match(b.apply(item), /travaux du Groupe d’action financière \(GAFI\)/);
   });
 
+  it('a name spelled out before the cursor, above or earlier on the line, is offered as its acronym; one spelled out below is not', async () => {
+    const spelled = 'l’Office des Nations Unies contre la drogue et le crime (ONUDC)';
+    const acronymOnly = (items: CompletionItem[]): boolean => items.some((i) => i.label === 'l’ONUDC' || i.label === 'ONUDC');
+    const above = await complete(`Les chefs de police,\n\nSaluent le travail de ${spelled} ;\n\nInvitent les États à coopérer avec UNODC|`);
+    assert.ok(acronymOnly(above.items), labels(above.items).join(' | '));
+    assert.match(above.apply(above.items[0]), /coopérer avec l’ONUDC$/);
+    const sameLine = await complete(`Les chefs de police,\n\nSaluent ${spelled} et invitent les États à coopérer avec UNODC|`);
+    assert.ok(acronymOnly(sameLine.items), labels(sameLine.items).join(' | '));
+    const below = await complete(`Les chefs de police,\n\nInvitent les États à coopérer avec UNODC|\n\nSaluent le travail de ${spelled} ;`);
+    assert.equal(below.apply(below.items[0]), `Les chefs de police,\n\nInvitent les États à coopérer avec ${spelled}\n\nSaluent le travail de ${spelled} ;`);
+  });
+
   it('a single common lower-case word gives no popup', async () => {
     const { items } = await complete('Les chefs de police,\n\nRéaffirment la|');
     assert.equal(items.length, 0);
