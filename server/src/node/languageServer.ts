@@ -169,8 +169,15 @@ export function startLanguageServer(connection: Connection): void {
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     const diagnostics = await guarded('la vérification du projet', [], async () => service.doValidation(current, settings));
-    const draft = service.draft(current);
-    if (draft.binary && !reported.has(`binary:${uri}`)) {
+    // Asked again only for the binary note: if the analysis threw, guarded() has said so already and
+    // the empty list below still clears what an older version was told.
+    let binary = false;
+    try {
+      binary = service.draft(current).binary;
+    } catch {
+      binary = false;
+    }
+    if (binary && !reported.has(`binary:${uri}`)) {
       reported.add(`binary:${uri}`);
       log(`${uri}: binary content, not analysed`);
     }

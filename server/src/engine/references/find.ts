@@ -233,6 +233,8 @@ class Finder {
   /** Lower case for the complement's purposes (in an upper-case heading every word counts as lower case). */
   private lower(i: number): boolean {
     const t = this.tokens[i];
+    // Past the last token (a text that ends on "pour", "à"): nothing in lower case follows.
+    if (!t) return false;
     return !t.cap || this.shouting[i] === 1;
   }
 

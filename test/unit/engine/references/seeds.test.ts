@@ -7,6 +7,7 @@ import { cleanup } from '../../../../server/src/engine/text/cleanup';
 import { computeLineStarts, positionAt } from '../../../../server/src/engine/text/lines';
 import { fold } from '../../../../server/src/engine/text/normalize';
 import { findReferences } from '../../../../server/src/engine/references/find';
+import { analyseText } from '../../../../server/src/engine/analyse';
 
 const root = resolve(__dirname, '../../../../..');
 const seeds = join(root, 'seeds');
@@ -42,4 +43,34 @@ describe('engine/references: citations in the bundled precedents (snapshots)', (
       }
     });
   }
+});
+
+describe('engine: a text cut where a drafter stops typing is analysed without an error', () => {
+  // A drafter's buffer ends anywhere: on "à" or "pour" after an instrument's head ("Plan d’action
+  // conjoint a"), the complement reader once looked past the last word and threw, and the draft
+  // got no diagnostics at all. Every word end of every seed, with the 150 characters before it.
+  it('every word end of the bundled precedents', () => {
+    let texts = 0;
+    const threw: string[] = [];
+    for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) {
+      const original = readFileSync(join(seeds, file), 'utf8');
+      for (let cut = 1; cut <= original.length; cut++) {
+        if (/\s/.test(original[cut - 1]) || !/\s/.test(original[cut] ?? ' ')) continue;
+        const text = original.slice(Math.max(0, cut - 150), cut);
+        texts++;
+        try {
+          analyseText(text);
+        } catch (error) {
+          threw.push(`${file}@${cut} «${text.slice(-40)}»: ${(error as Error).message}`);
+        }
+      }
+    }
+    assert.ok(texts > 5000, `${texts} texts`);
+    assert.deepEqual(threw.slice(0, 5), []);
+  });
+
+  it('ends on a preposition after a head: "Plan d’action conjoint a", "… des polices à"', () => {
+    assert.deepEqual(analyseText('Plan d’action conjoint a').references.map((r) => r.text), ['Plan d’action conjoint']);
+    assert.doesNotThrow(() => analyseText('au renforcement de la capacité des polices à'));
+  });
 });
