@@ -344,6 +344,7 @@ async function main(): Promise<void> {
     // A smoke check proves the bench runs end to end; its figures are not kept.
     const problems = results.flatMap((r) => [
       ...(r.measured.latency ? [] : ['no latency measured']),
+      ...((r.measured.typingInDraft?.answered ?? 0) > 0 ? [] : ['completion typing in the draft answered nothing']),
       ...(r.fuse.phrases > 0 ? [] : ['fuse baseline found no phrases']),
       ...(r.floor.words > 0 ? [] : ['floor read no words']),
       ...(r.measured.persisted.status.startsWith('failed') ? [`persisted index ${r.measured.persisted.status}`] : []),
