@@ -23,7 +23,7 @@ import { DEFAULT_SEED, ensureCorpus, CorpusManifest, GENERATOR_VERSION, SIZES } 
 import { QUERY_CATEGORIES } from './queries';
 import { runServer, ServerResult } from './serverPath';
 import { formatMs, median, Summary } from './stats';
-import { BuildResult, FloorResult, FuseResult, runTask, TaskArgs } from './tasks';
+import { BuildResult, FloorResult, FuseResult, LINT_WARM_UP, runTask, TaskArgs } from './tasks';
 import { VALIDATION_DELAY_MS } from '../server/src/node/languageServer';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -288,7 +288,7 @@ function table(results: SizeResult[]): string {
   row('  deep page (offset total/2)', (r) => lat(r.measured.hover?.deepPage));
   row('concordance (20 first)', (r) => `${lat(r.measured.concordance?.summary)} (${r.measured.concordance?.total ?? 0} hits)`);
   row('diagnostics engine, 20 p. draft', (r) => lat(r.measured.diagnostics?.analyse));
-  row('  5 first lints after start (JIT)', (r) => lat(r.measured.diagnostics?.first));
+  row(`  ${LINT_WARM_UP} first lints after start (JIT)`, (r) => lat(r.measured.diagnostics?.first));
   row('completion typing in the 20 p. draft', (r) => { const t = r.measured.typingInDraft; return t ? `${lat(t.summary)}, ${t.answered}/${t.keystrokes} answered` : '—'; });
   row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);
   row('upsert changed doc', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}`);

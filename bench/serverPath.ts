@@ -254,16 +254,18 @@ async function runSession(
     const first = nextDiagnostics(draftUri);
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'declaration', version: ++version, text: draft } });
     await withTimeout(first, 30_000, 'first publishDiagnostics');
-    // Warm-up (see the engine path): three edits elsewhere before the measured ones.
-    for (let i = 0; i < 3; i++) {
-      const at = Math.floor((draft.length * (2 * i + 1)) / 7);
+    // Warm-up (see the engine path): edits elsewhere before the measured ones.
+    const warmUp = 20;
+    for (let i = 0; i < warmUp; i++) {
+      const at = Math.floor((draft.length * (2 * i + 1)) / (2 * warmUp + 1));
       const next = nextDiagnostics(draftUri);
       await setText(draftUri, draft.slice(0, at) + 'y' + draft.slice(at));
       await withTimeout(next, 30_000, 'publishDiagnostics after warm-up edit');
     }
     const samples: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const at = Math.floor((draft.length * (i + 1)) / 12);
+    const edits = 40;
+    for (let i = 0; i < edits; i++) {
+      const at = Math.floor((draft.length * (i + 1)) / (edits + 2));
       const edited = draft.slice(0, at) + 'x' + draft.slice(at);
       const next = nextDiagnostics(draftUri);
       const t = nowMs();
