@@ -259,6 +259,50 @@ describe('engine/formulations: the set after each change', () => {
   });
 });
 
+describe('engine/formulations: a bulk build within the record bound', () => {
+  // A corpus indexed at once is mined in one pass. Records seen once are pruned as that pass goes,
+  // not after it: the table stays near its bound instead of holding every n-gram of the corpus,
+  // and what recurs often comes out the same, an occurrence or two short at most (one seen before
+  // a prune, not yet seen twice then).
+  // Besides recombined clauses, each precedent has its own particulars (names, places, numbers
+  // in varying order): their 3-grams recur, the longer n-grams mostly do not, as in real corpora.
+  const clauses = recombined(5);
+  const particulars = ['Vienne', 'Monaco', 'Bruxelles', 'session', 'réunion', 'paragraphe', 'annexe', 'alinéa', 'point', 'document', 'vingt', 'trente', 'deux', 'cinq', 'sept', 'mars', 'juin', 'décembre'];
+  let state = 3;
+  const random = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const own = (): string => Array.from({ length: 60 }, () => particulars[random(particulars.length)]).join(' ');
+  const texts = Array.from({ length: 400 }, () => `${clauses()} ${own()}. ${own()}.`);
+  const bulk = (maxRecords: number): { set: Map<string, MinedFormulation>; tableSlots: number } => {
+    const miner = new FormulationMiner({ counterBits: 16, maxRecords });
+    texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
+    const set = byText(miner.formulations());
+    return { set, tableSlots: miner.exportState().slots.length / 3 };
+  };
+  const unbounded = bulk(Number.MAX_SAFE_INTEGER);
+  // 400 precedents hold ~400,000 records; a bound of 100,000 prunes five times, ~80 precedents apart.
+  const bounded = bulk(100_000);
+
+  it('keeps the record table near its bound, not as large as the whole corpus needs', () => {
+    assert.ok(unbounded.tableSlots >= 8 * bounded.tableSlots, `${bounded.tableSlots} slots bounded, ${unbounded.tableSlots} without a bound`);
+  });
+
+  it('finds the formulations that recur often, with counts that are lower bounds', () => {
+    let frequent = 0;
+    for (const [text, f] of unbounded.set) {
+      if (f.count < 20) continue;
+      frequent++;
+      const kept = bounded.set.get(text);
+      assert.ok(kept, `"${text}" (×${f.count}) is kept`);
+      assert.ok(kept.count <= f.count && kept.count >= f.count - 2, `"${text}": ×${kept.count} bounded, ×${f.count} without a bound`);
+    }
+    assert.ok(frequent > 20, `${frequent} frequent formulations to compare`);
+    for (const [text, f] of bounded.set) assert.ok(f.count <= (unbounded.set.get(text)?.count ?? 0), `"${text}" is not over-counted`);
+  });
+});
+
 describe('engine/formulations: a loaded miner made ready for changes while idle', () => {
   // 40 precedents: one changed precedent touches a few records of the table, not most of them.
   const texts = Array.from({ length: 40 }, recombined(3));
