@@ -192,6 +192,7 @@ async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: num
       const m = JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
       const t1 = performance.now();
       const bytes = await readLargeFile(${JSON.stringify(file)});
+      const t15 = performance.now();
       const r = decodeIndex(bytes, 'bench', fileBackedIndexOptions((id) => path.join(dir, id)));
       if (!r.ok) { console.log(JSON.stringify({ error: r.reason })); process.exit(0); }
       const t2 = performance.now();
@@ -203,16 +204,16 @@ async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: num
       const openers = r.index.findOpeners('réaff', 10).length;
       const conc = r.index.concordance('coopération', 20).items.length;
       const t4 = performance.now();
-      console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, prepare: t35 - t3, first: t4 - t35, docs: r.index.documents().length, openers, conc, statted, rss: process.memoryUsage().rss / 1e6 }));
+      console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, prepare: t35 - t3, first: t4 - t35, read: t15 - t1, docs: r.index.documents().length, openers, conc, statted, rss: process.memoryUsage().rss / 1e6 }));
     })().catch((e) => { console.error(e); process.exit(1); });`;
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const last = child.stdout.trim().split('\n').pop() ?? '';
     if (!last) return { status: `failed (${child.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300) || `exit ${child.status}`})` };
-    const out = JSON.parse(last) as { error?: string; total: number; decode: number; stat: number; prepare: number; first: number; docs: number; rss: number };
+    const out = JSON.parse(last) as { error?: string; total: number; decode: number; read: number; stat: number; prepare: number; first: number; docs: number; rss: number };
     if (out.error || !out.docs) return { status: `failed (${out.error ?? child.stderr.slice(0, 200)})` };
     const f = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
     return {
-      status: `${f(out.total)} (restore ${f(out.decode)}, stat ${f(out.stat)}, prepare ${f(out.prepare)}, first answers ${f(out.first)}; ${out.docs} docs, RSS ${Math.round(out.rss)} MB)`
+      status: `${f(out.total)} (restore ${f(out.decode)}: read ${f(out.read)}, decode ${f(out.decode - out.read)}; stat ${f(out.stat)}, prepare ${f(out.prepare)}, first answers ${f(out.first)}; ${out.docs} docs, RSS ${Math.round(out.rss)} MB)`
         + ` vs rebuild ${f(buildMs)}; file ${(bytes.length / 1e6).toFixed(1)} MB, save ${f(encodeMs)}`,
     };
   } catch (error) {
