@@ -148,11 +148,11 @@ export interface IndexState {
   postUses: Int32Array;
   openers: Array<{
     lemma: string; inLexicon: boolean; lexiconRole: ClauseRole | null; roles: Array<[ClauseRole, number]>; lexiconForms: string[]; count: number;
-    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array; order?: Int32Array }>;
+    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array; occLength: number; order?: Int32Array }>;
   }>;
   references: Array<{
     id: string; kind: ReferenceKind; type: ReferenceType; known: boolean; count: number; docs: Int32Array;
-    written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array;
+    written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array; occLength: number;
     /** The occurrences' order, newest precedent first (see occOrder()): the first hover after a load sorts nothing. */
     order?: Int32Array;
   }>;
@@ -175,7 +175,7 @@ interface OpenerFormAgg {
   form: OpenerForm;
   texts: Map<string, number>;
   count: number;
-  docs: Map<number, number>;
+  docs: DocCounts;
   occ: Occurrences;
   /** The quoted newest occurrence (see openerEntry()). */
   example?: { doc: number; start: number; occurrence: Occurrence };
@@ -199,7 +199,7 @@ interface ReferenceAgg {
   type: ReferenceType;
   known: KnownReference | null;
   count: number;
-  docs: Map<number, number>;
+  docs: DocCounts;
   written: Map<string, { text: string; count: number }>;
   acronyms: Map<string, string>;
   years: Map<string, number>;
@@ -353,13 +353,13 @@ export class PrecedentIndex {
       const opText = ownString(op.text);
       let form = agg.forms.get(key);
       if (!form) {
-        form = { form: op.form, texts: new Map(), count: 0, docs: new Map(), occ: new Occurrences() };
+        form = { form: op.form, texts: new Map(), count: 0, docs: DocCounts.empty(), occ: new Occurrences() };
         agg.forms.set(key, form);
       }
       if (!form.texts.has(opText)) this.openerKeys = null;
       form.texts.set(opText, (form.texts.get(opText) ?? 0) + 1);
       form.count++;
-      form.docs.set(doc, (form.docs.get(doc) ?? 0) + 1);
+      form.docs.add(doc);
       const at = openerCleanSpan(analysed.clean, clause.cleanSpan, clause.text, op.text, op.span);
       form.occ.push(doc, at.start, at.end);
       agg.count++;
@@ -389,7 +389,7 @@ export class PrecedentIndex {
       }
       for (const y of mention.years) agg.years.set(ownString(y), (agg.years.get(y) ?? 0) + 1);
       agg.count++;
-      agg.docs.set(doc, (agg.docs.get(doc) ?? 0) + 1);
+      agg.docs.add(doc);
       agg.occ.push(doc, mention.cleanSpan.start, mention.cleanSpan.end);
       record.references.push(agg.id);
     }
@@ -997,10 +997,10 @@ export class PrecedentIndex {
     referenceOffsets[n] = references.length;
     topicOffsets[n] = topics.length;
 
-    // Postings: one flat run per word id, exactly postLen long.
+    // Postings: one flat run per word id, postLen long and postingRoom() large.
     const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
     let total = 0;
-    for (let id = 0; id < postLen.length; id++) total += postLen[id];
+    for (let id = 0; id < postLen.length; id++) total += postingRoom(postLen[id]);
     const postDocs = new Int32Array(total);
     const postUses = new Int32Array(total);
     let at = 0;
@@ -1009,14 +1009,8 @@ export class PrecedentIndex {
       if (!len) continue;
       postDocs.set(this.postDocs[id].subarray(0, len), at);
       postUses.set(this.postUses[id].subarray(0, len), at);
-      at += len;
+      at += postingRoom(len);
     }
-    const pairs = (m: Map<number, number>): Int32Array => {
-      const out = new Int32Array(m.size * 2);
-      let k = 0;
-      for (const [a, b] of m) { out[k++] = a; out[k++] = b; }
-      return out;
-    };
     return {
       strings,
       docs: {
@@ -1032,13 +1026,13 @@ export class PrecedentIndex {
       openers: [...this.openers.values()].map((a) => ({
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
         forms: [...a.forms].map(([key, f]) => ({
-          key, form: f.form, texts: [...f.texts], count: f.count, docs: pairs(f.docs), occ: f.occ.view(), order: this.occOrder(f.occ),
+          key, form: f.form, texts: [...f.texts], count: f.count, docs: f.docs.pairs(), occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ),
         })),
       })),
       references: [...this.references.values()].map((a) => ({
-        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: pairs(a.docs),
+        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: a.docs.pairs(),
         written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
-        acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.view(), order: this.occOrder(a.occ),
+        acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.withRoom(), occLength: a.occ.length, order: this.occOrder(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
       topicReferences: this.savedTopicCounts(),
@@ -1099,22 +1093,19 @@ export class PrecedentIndex {
     index.deadDocs = s.deadDocs;
     index.miner = FormulationMiner.fromState(s.miner);
 
-    // Postings are views of the flat runs; addPostings() grows a run by copy when it is full.
+    // Postings are views of the flat runs, room included; addPostings() grows a run by copy
+    // only once that room is used.
     let at = 0;
     for (let id = 0; id < s.postLen.length; id++) {
       const len = s.postLen[id];
       index.postLen[id] = len;
       if (!len) continue;
-      check(at + len <= s.postDocs.length, 'postings');
-      index.postDocs[id] = s.postDocs.subarray(at, at + len);
-      index.postUses[id] = s.postUses.subarray(at, at + len);
-      at += len;
+      const room = postingRoom(len);
+      check(at + room <= s.postDocs.length && s.postUses.length === s.postDocs.length, 'postings');
+      index.postDocs[id] = s.postDocs.subarray(at, at + room);
+      index.postUses[id] = s.postUses.subarray(at, at + room);
+      at += room;
     }
-    const toMap = (pairs: Int32Array): Map<number, number> => {
-      const m = new Map<number, number>();
-      for (let k = 0; k + 1 < pairs.length; k += 2) m.set(pairs[k], pairs[k + 1]);
-      return m;
-    };
     // A saved order of a list, when it is one: positions of its live triples, each once (one pass;
     // a stamp per list rather than a bitmap each: there are 100,000 lists at 100k precedents).
     const alive = Uint8Array.from(index.docs, (r) => (r.alive ? 1 : 0));
@@ -1139,9 +1130,9 @@ export class PrecedentIndex {
     for (const a of s.openers) {
       const forms = new Map<string, OpenerFormAgg>();
       for (const f of a.forms) {
-        const occ = Occurrences.of(f.occ);
+        const occ = Occurrences.of(f.occ, f.occLength);
         restoreOrder(occ, f.order);
-        forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: toMap(f.docs), occ });
+        forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: DocCounts.loaded(f.docs), occ });
       }
       index.openers.set(a.lemma, {
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: new Map(a.roles), lexiconForms: a.lexiconForms, forms, count: a.count,
@@ -1150,10 +1141,10 @@ export class PrecedentIndex {
     const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
     index.references.clear();
     for (const a of s.references) {
-      const occ = Occurrences.of(a.occ);
+      const occ = Occurrences.of(a.occ, a.occLength);
       restoreOrder(occ, a.order);
       index.references.set(a.id, {
-        id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: toMap(a.docs),
+        id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: DocCounts.loaded(a.docs),
         written: new Map(a.written.map(([folded, text, count]) => [folded, { text, count }])),
         acronyms: new Map(a.acronyms), years: new Map(a.years), occ,
       });
@@ -1687,6 +1678,101 @@ function ownStrings(meta: PrecedentMeta): PrecedentMeta {
  * growable Int32Array. At 100k precedents the lists hold ~40 M numbers: as JS arrays they took
  * 8 bytes each on the heap and a copy at every save and load; a loaded list is a view of the file.
  */
+/**
+ * Room a word's saved postings keep for precedents added after a load. Without it, the first
+ * precedents changed after a load at 100k copied the run of each of their words (hundreds of MB
+ * for the common ones), and the collections those allocations set off took 5 s.
+ */
+function postingRoom(length: number): number {
+  return length ? length + Math.max(4, length >>> 4) : 0;
+}
+
+/**
+ * The precedents an opener form or a reference appears in, with how often. A loaded index keeps
+ * the saved (precedent, count) pairs as they are (ascending: precedents are numbered in the order
+ * they come, never reused), with the changes beside them: at 100k precedents, filling millions of
+ * Map entries was 2.5 s of a cold start, and making them at the first change after it a second
+ * more, plus the collections of a heap that much larger.
+ */
+class DocCounts {
+  private static readonly NONE = new Int32Array(0);
+  /** Saved pairs, ascending by precedent. */
+  private saved: Int32Array;
+  /** Saved precedents removed since. */
+  private removed: Set<number> | null = null;
+  /** Precedents added since (all of them, for an index built here). */
+  private added: Map<number, number> | null = null;
+
+  private constructor(saved: Int32Array) {
+    this.saved = saved;
+  }
+
+  static empty(): DocCounts {
+    return new DocCounts(DocCounts.NONE);
+  }
+
+  static loaded(saved: Int32Array): DocCounts {
+    if (saved.length % 2) throw new Error('inconsistent index state: document counts');
+    for (let k = 2; k < saved.length; k += 2) if (saved[k] <= saved[k - 2]) throw new Error('inconsistent index state: document counts out of order');
+    return new DocCounts(saved);
+  }
+
+  /** How many precedents. */
+  get size(): number {
+    return (this.saved.length >>> 1) - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
+  }
+
+  add(doc: number): void {
+    const k = this.savedAt(doc);
+    if (k >= 0 && !this.removed?.has(doc)) {
+      this.saved[k + 1]++;
+      return;
+    }
+    this.added ??= new Map();
+    this.added.set(doc, (this.added.get(doc) ?? 0) + 1);
+  }
+
+  delete(doc: number): void {
+    if (this.added?.delete(doc)) return;
+    if (this.savedAt(doc) >= 0) (this.removed ??= new Set()).add(doc);
+  }
+
+  /** (precedent, count) pairs, ascending, as saved. */
+  pairs(): Int32Array {
+    if (!this.removed?.size && !this.added?.size) return this.saved;
+    const out = new Int32Array(this.size * 2);
+    let k = 0;
+    for (let j = 0; j < this.saved.length; j += 2) {
+      if (this.removed?.has(this.saved[j])) continue;
+      out[k++] = this.saved[j];
+      out[k++] = this.saved[j + 1];
+    }
+    // Added precedents have the newest numbers, in the order they came.
+    let ascending = true;
+    for (const [doc, count] of this.added ?? []) {
+      if (k && doc <= out[k - 2]) ascending = false;
+      out[k++] = doc;
+      out[k++] = count;
+    }
+    if (ascending) return out;
+    const order = Array.from({ length: k >>> 1 }, (_, i) => i).sort((a, b) => out[a * 2] - out[b * 2]);
+    return Int32Array.from({ length: k }, (_, j) => out[order[j >>> 1] * 2 + (j & 1)]);
+  }
+
+  /** Position of the precedent in the saved pairs, or -1. */
+  private savedAt(doc: number): number {
+    const saved = this.saved;
+    let lo = 0;
+    let hi = saved.length >>> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (saved[mid * 2] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo * 2 < saved.length && saved[lo * 2] === doc ? lo * 2 : -1;
+  }
+}
+
 class Occurrences {
   constructor(
     public data: Int32Array = new Int32Array(12),
@@ -1694,8 +1780,10 @@ class Occurrences {
     public length = 0,
   ) {}
 
-  static of(saved: Int32Array): Occurrences {
-    return new Occurrences(saved, saved.length);
+  /** A saved list: `length` numbers used, the rest of `saved` room for more. */
+  static of(saved: Int32Array, length: number): Occurrences {
+    if (!(Number.isInteger(length) && length % 3 === 0 && length <= saved.length)) throw new Error('inconsistent index state: occurrence list length');
+    return new Occurrences(saved, length);
   }
 
   push(doc: number, start: number, end: number): void {
@@ -1714,11 +1802,20 @@ class Occurrences {
   view(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+
+  /**
+   * The triples and some room, to save: a loaded list takes the next citations in that room
+   * instead of being copied whole (the list of a body cited 600,000 times is 7 MB).
+   */
+  withRoom(): Int32Array {
+    const room = this.length + 3 * Math.max(4, Math.floor(this.length / 48));
+    return this.data.subarray(0, Math.min(this.data.length, room));
+  }
 }
 
 /** A reference no precedent has cited yet (curated ones start so). */
 function newReferenceAgg(id: string, kind: ReferenceKind, type: ReferenceType, known: KnownReference | null): ReferenceAgg {
-  return { id, kind, type, known, count: 0, docs: new Map(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() };
+  return { id, kind, type, known, count: 0, docs: DocCounts.empty(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() };
 }
 
 /** A restored record's packed arrays as the record's own (see DocRecord.packed). */

@@ -143,6 +143,33 @@ describe('engine/persist: a persisted index', () => {
     assert.deepEqual(answers(second.index), answers(index));
   });
 
+  // A loaded index appends to its saved tables in place (postings keep room for more precedents,
+  // the precedents of each opener form and reference are kept as saved with the changes beside):
+  // after enough changes to use that room up, answers and a second save are those of an index
+  // that was never saved.
+  it('stays exact through many changes after a load, past the room its saved tables keep', () => {
+    const { index, texts } = seeded();
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok);
+    const restored = loaded.index;
+    const both = (change: (i: PrecedentIndex) => void): void => [index, restored].forEach(change);
+    for (let k = 0; k < 12; k++) {
+      const text = EXTRA.replace('RÉSOLUTION', `RÉSOLUTION ${k + 1}`).replace('coopération policière', k % 2 ? 'coopération judiciaire' : 'coopération policière');
+      texts.set(`new-${k}.txt`, text);
+      both((i) => assert.ok(i.upsert({ docId: `new-${k}.txt`, fileName: `new-${k}.txt`, bytes: utf8(text) }).ok));
+    }
+    for (const id of [loadSeeds()[1].file, 'extra.txt', 'new-3.txt', 'new-7.txt']) both((i) => assert.ok(i.remove(id)));
+    both((i) => assert.ok(i.upsert({ docId: 'new-0.txt', fileName: 'new-0.txt', bytes: utf8(`${texts.get('new-0.txt')}\nNous réaffirmons notre soutien à l’ONUDC.`) }).ok));
+    texts.set('new-0.txt', `${texts.get('new-0.txt')}\nNous réaffirmons notre soutien à l’ONUDC.`);
+    assert.deepEqual(answers(restored), answers(index));
+    const second = decodeIndex(encodeIndex(restored, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(second.ok);
+    assert.deepEqual(answers(second.index), answers(index));
+    both((i) => assert.ok(i.remove('new-1.txt')));
+    second.index.remove('new-1.txt');
+    assert.deepEqual(answers(second.index), answers(index));
+  });
+
   it('refuses damaged or foreign bytes with a reason, never throwing', () => {
     const { index } = seeded();
     const bytes = encodeIndex(index, ENGINE, null);
