@@ -175,7 +175,8 @@ function checkTargets(r: SizeResult): TargetCheck[] {
   const persisted = r.server.available && typeof r.server.coldStartPersisted === 'object' ? r.server.coldStartPersisted.ms : NaN;
   out.push({ name: 'cold start, persisted index (server)', target: '≤ 3 s', value: Number.isFinite(persisted) ? formatMs(persisted) : b.persisted.status, pass: Number.isFinite(persisted) ? verdict(persisted <= 3000) : null });
   // Updated = the index answers with the change: the upsert and the prepare() the server runs after it.
-  const up = b.changedPrepared?.max ?? b.upsertChanged?.max ?? NaN;
+  // In the built index and, as after a cold start, in the restored one.
+  const up = Math.max(b.changedPrepared?.max ?? b.upsertChanged?.max ?? NaN, ...(b.persisted.changesAfterLoad ?? []));
   out.push({ name: 'changed precedent until answered (max)', target: '≤ 100 ms', value: formatMs(up), pass: verdict(Number.isFinite(up) ? up <= 100 : null) });
   return out;
 }
@@ -292,7 +293,9 @@ function table(results: SizeResult[]): string {
   row('completion typing in the 20 p. draft', (r) => { const t = r.measured.typingInDraft; return t ? `${lat(t.summary)}, ${t.answered}/${t.keystrokes} answered` : '—'; });
   row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);
   row('upsert changed doc', (r) => `${lat(r.measured.upsertChanged)} max ${formatMs(r.measured.upsertChanged?.max ?? NaN)}`);
-  row('  + prepare, until answered (≤ 100 ms max)', (r) => `${lat(r.measured.changedPrepared)} max ${formatMs(r.measured.changedPrepared?.max ?? NaN)}${mark(r, 'changed precedent until answered (max)')}`);
+  row('  + prepare, until answered (≤ 100 ms max)', (r) => `${lat(r.measured.changedPrepared)} max ${formatMs(r.measured.changedPrepared?.max ?? NaN)}`);
+  row('  the same after a load (restored index)', (r) => `${(r.measured.persisted.changesAfterLoad ?? []).map(formatMs).join(', ') || 'not measured'}`);
+  row('changed precedent, worst (≤ 100 ms)', (r) => `${r.targets.find((t) => t.name === 'changed precedent until answered (max)')?.value ?? ''}${mark(r, 'changed precedent until answered (max)')}`);
   row('upsert new doc', (r) => lat(r.measured.upsertNew));
   row('cold start, persisted (≤ 3 s)', (r) => r.measured.persisted.status);
   const sv = (r: SizeResult, f: (s: Extract<ServerResult, { available: true }>) => string): string =>

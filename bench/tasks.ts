@@ -129,7 +129,8 @@ export interface BuildResult {
   upsertNew?: Summary;
   /** A changed precedent until the index answers with it: upsert + prepare(). */
   changedPrepared?: Summary;
-  persisted: { status: string };
+  /** `changesAfterLoad`: upsert + prepare of changed precedents in the restored index (ms). */
+  persisted: { status: string; changesAfterLoad?: number[] };
 }
 
 /** Runs `fn` on every query `reps` times (after one warm-up pass), timing each call. */
@@ -172,7 +173,7 @@ function answerQuery(index: PrecedentIndex, q: Query): number {
  * loader does to tell unchanged files), and answer a first opener and concordance query (quotes
  * re-read from the files). Compared with the build time, which is the cold start without it.
  */
-async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): Promise<{ status: string }> {
+async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: number): Promise<{ status: string; changesAfterLoad?: number[] }> {
   const { encodeIndex } = require('../server/src/engine/persist') as typeof import('../server/src/engine/persist');
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const file = path.join(require('node:os').tmpdir() as string, `precedent-bench-${process.pid}.bin`);
@@ -204,17 +205,38 @@ async function measurePersisted(index: PrecedentIndex, dir: string, buildMs: num
       const openers = r.index.findOpeners('réaff', 10).length;
       const conc = r.index.concordance('coopération', 20).items.length;
       const t4 = performance.now();
-      console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, prepare: t35 - t3, first: t4 - t35, read: t15 - t1, docs: r.index.documents().length, openers, conc, statted, rss: process.memoryUsage().rss / 1e6 }));
+      // Then precedents changed after the load, as the server takes them once idle: its idle
+      // preparation first, then each change (upsert and prepare) until it is answered with. The
+      // drafter's lints have run the analysis by then: a few lints first, so that the first
+      // change is not timed with the analysis code still cold (~100 ms at any size).
+      const { createDraftingService } = require(${JSON.stringify(path.join(__dirname, '..', 'server', 'src', 'features', 'languageService.js'))});
+      const draft = fs.readFileSync(path.join(dir, m.draft), 'utf8');
+      const service = createDraftingService(r.index);
+      for (let i = 0; i < 5; i++) service.doValidation({ uri: 'file:///bench/draft.decl', version: i, getText: () => draft + ' '.repeat(i) });
+      const idle = r.index.prepareWhileIdle();
+      while (!idle.next().done);
+      const t5 = performance.now();
+      const changes = [];
+      for (let i = 0; i < 3; i++) {
+        const rel = m.files[Math.floor((m.files.length * (2 * i + 1)) / 6)];
+        const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('coopération', 'coopération étroite');
+        const a = performance.now();
+        r.index.upsert({ docId: rel, fileName: path.basename(rel), bytes: new TextEncoder().encode(text) });
+        r.index.prepare();
+        changes.push(performance.now() - a);
+      }
+      console.log(JSON.stringify({ total: t4 - t0, modules: t1 - t0, decode: t2 - t1, stat: t3 - t2, prepare: t35 - t3, first: t4 - t35, read: t15 - t1, idle: t5 - t4, changes, docs: r.index.documents().length, openers, conc, statted, rss: process.memoryUsage().rss / 1e6 }));
     })().catch((e) => { console.error(e); process.exit(1); });`;
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const last = child.stdout.trim().split('\n').pop() ?? '';
     if (!last) return { status: `failed (${child.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300) || `exit ${child.status}`})` };
-    const out = JSON.parse(last) as { error?: string; total: number; decode: number; read: number; stat: number; prepare: number; first: number; docs: number; rss: number };
+    const out = JSON.parse(last) as { error?: string; total: number; decode: number; read: number; idle: number; changes: number[]; stat: number; prepare: number; first: number; docs: number; rss: number };
     if (out.error || !out.docs) return { status: `failed (${out.error ?? child.stderr.slice(0, 200)})` };
     const f = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
     return {
+      changesAfterLoad: out.changes,
       status: `${f(out.total)} (restore ${f(out.decode)}: read ${f(out.read)}, decode ${f(out.decode - out.read)}; stat ${f(out.stat)}, prepare ${f(out.prepare)}, first answers ${f(out.first)}; ${out.docs} docs, RSS ${Math.round(out.rss)} MB)`
-        + ` vs rebuild ${f(buildMs)}; file ${(bytes.length / 1e6).toFixed(1)} MB, save ${f(encodeMs)}`,
+        + ` vs rebuild ${f(buildMs)}; file ${(bytes.length / 1e6).toFixed(1)} MB, save ${f(encodeMs)}; after the load, idle preparation ${f(out.idle)}, then changed precedents answered after ${out.changes.map(f).join(', ')}`,
     };
   } catch (error) {
     return { status: `failed (${(error as Error).message})` };
