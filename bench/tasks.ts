@@ -28,13 +28,14 @@ function manifestOf(dir: string): CorpusManifest {
   return JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as CorpusManifest;
 }
 
+/** Lints timed apart as the JIT's warm-up before the steady-state diagnostics latency. */
+export const LINT_WARM_UP = 50;
+
 // ---------------------------------------------------------------------------------------------
 // Floor: what the machine can do at best with the bytes — read, decode, fold case and accents, split
 // into words. An index build cannot be faster than this.
 
 /** Folded form of each distinct lower-case word: the vocabulary is small, so each is folded once. */
-/** Lints timed apart as the JIT's warm-up before the steady-state diagnostics latency. */
-export const LINT_WARM_UP = 50;
 const FOLDED = new Map<string, string>();
 
 function isWordChar(c: number): boolean {

@@ -997,10 +997,10 @@ export class PrecedentIndex {
     referenceOffsets[n] = references.length;
     topicOffsets[n] = topics.length;
 
-    // Postings: one flat run per word id, postLen long and postingRoom() large.
+    // Postings: one flat run per word id, postLen long and withRoom() large.
     const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
     let total = 0;
-    for (let id = 0; id < postLen.length; id++) total += postingRoom(postLen[id]);
+    for (let id = 0; id < postLen.length; id++) total += withRoom(postLen[id]);
     const postDocs = new Int32Array(total);
     const postUses = new Int32Array(total);
     let at = 0;
@@ -1009,7 +1009,7 @@ export class PrecedentIndex {
       if (!len) continue;
       postDocs.set(this.postDocs[id].subarray(0, len), at);
       postUses.set(this.postUses[id].subarray(0, len), at);
-      at += postingRoom(len);
+      at += withRoom(len);
     }
     return {
       strings,
@@ -1095,13 +1095,14 @@ export class PrecedentIndex {
 
     // Postings are views of the flat runs, room included; addPostings() grows a run by copy
     // only once that room is used.
+    check(s.postUses.length === s.postDocs.length, 'postings');
     let at = 0;
     for (let id = 0; id < s.postLen.length; id++) {
       const len = s.postLen[id];
       index.postLen[id] = len;
       if (!len) continue;
-      const room = postingRoom(len);
-      check(at + room <= s.postDocs.length && s.postUses.length === s.postDocs.length, 'postings');
+      const room = withRoom(len);
+      check(at + room <= s.postDocs.length, 'postings');
       index.postDocs[id] = s.postDocs.subarray(at, at + room);
       index.postUses[id] = s.postUses.subarray(at, at + room);
       at += room;
@@ -1678,13 +1679,50 @@ function ownStrings(meta: PrecedentMeta): PrecedentMeta {
  * growable Int32Array. At 100k precedents the lists hold ~40 M numbers: as JS arrays they took
  * 8 bytes each on the heap and a copy at every save and load; a loaded list is a view of the file.
  */
+class Occurrences {
+  constructor(
+    public data: Int32Array = new Int32Array(12),
+    /** Numbers used (3 per occurrence). */
+    public length = 0,
+  ) {}
+
+  /** A saved list: `length` numbers used, the rest of `saved` room for more. */
+  static of(saved: Int32Array, length: number): Occurrences {
+    if (!(Number.isInteger(length) && length % 3 === 0 && length <= saved.length)) throw new Error('inconsistent index state: occurrence list length');
+    return new Occurrences(saved, length);
+  }
+
+  push(doc: number, start: number, end: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(Math.max(12, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data[this.length] = doc;
+    this.data[this.length + 1] = start;
+    this.data[this.length + 2] = end;
+    this.length += 3;
+  }
+
+  /** The triples as they are (shared: the caller does not keep it across a change). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /** The triples and room for more, to save (see withRoom()). */
+  withRoom(): Int32Array {
+    return this.data.subarray(0, Math.min(this.data.length, 3 * withRoom(this.length / 3)));
+  }
+}
+
 /**
- * Room a word's saved postings keep for precedents added after a load. Without it, the first
- * precedents changed after a load at 100k copied the run of each of their words (hundreds of MB
- * for the common ones), and the collections those allocations set off took 5 s.
+ * Entries a saved list (a word's postings, a reference's occurrences) is saved with: its own and
+ * room for more, so that a loaded list takes the next precedents in place. Without it, the first
+ * precedents changed after a load at 100k copied the whole list of each of their words and of the
+ * bodies they cite (hundreds of MB), and the collections those allocations set off took 5 s.
  */
-function postingRoom(length: number): number {
-  return length ? length + Math.max(4, length >>> 4) : 0;
+function withRoom(entries: number): number {
+  return entries ? entries + Math.max(4, entries >>> 4) : 0;
 }
 
 /**
@@ -1722,12 +1760,8 @@ class DocCounts {
     return (this.saved.length >>> 1) - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
   }
 
+  /** A citation in a precedent added since the load (numbered above every saved one). */
   add(doc: number): void {
-    const k = this.savedAt(doc);
-    if (k >= 0 && !this.removed?.has(doc)) {
-      this.saved[k + 1]++;
-      return;
-    }
     this.added ??= new Map();
     this.added.set(doc, (this.added.get(doc) ?? 0) + 1);
   }
@@ -1747,16 +1781,12 @@ class DocCounts {
       out[k++] = this.saved[j];
       out[k++] = this.saved[j + 1];
     }
-    // Added precedents have the newest numbers, in the order they came.
-    let ascending = true;
+    // Added precedents have the newest numbers, in the order they came: the pairs stay ascending.
     for (const [doc, count] of this.added ?? []) {
-      if (k && doc <= out[k - 2]) ascending = false;
       out[k++] = doc;
       out[k++] = count;
     }
-    if (ascending) return out;
-    const order = Array.from({ length: k >>> 1 }, (_, i) => i).sort((a, b) => out[a * 2] - out[b * 2]);
-    return Int32Array.from({ length: k }, (_, j) => out[order[j >>> 1] * 2 + (j & 1)]);
+    return out;
   }
 
   /** Position of the precedent in the saved pairs, or -1. */
@@ -1770,46 +1800,6 @@ class DocCounts {
       else hi = mid;
     }
     return lo * 2 < saved.length && saved[lo * 2] === doc ? lo * 2 : -1;
-  }
-}
-
-class Occurrences {
-  constructor(
-    public data: Int32Array = new Int32Array(12),
-    /** Numbers used (3 per occurrence). */
-    public length = 0,
-  ) {}
-
-  /** A saved list: `length` numbers used, the rest of `saved` room for more. */
-  static of(saved: Int32Array, length: number): Occurrences {
-    if (!(Number.isInteger(length) && length % 3 === 0 && length <= saved.length)) throw new Error('inconsistent index state: occurrence list length');
-    return new Occurrences(saved, length);
-  }
-
-  push(doc: number, start: number, end: number): void {
-    if (this.length + 3 > this.data.length) {
-      const grown = new Int32Array(Math.max(12, this.data.length * 2));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    this.data[this.length] = doc;
-    this.data[this.length + 1] = start;
-    this.data[this.length + 2] = end;
-    this.length += 3;
-  }
-
-  /** The triples as they are (shared: the caller does not keep it across a change). */
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-
-  /**
-   * The triples and some room, to save: a loaded list takes the next citations in that room
-   * instead of being copied whole (the list of a body cited 600,000 times is 7 MB).
-   */
-  withRoom(): Int32Array {
-    const room = this.length + 3 * Math.max(4, Math.floor(this.length / 48));
-    return this.data.subarray(0, Math.min(this.data.length, room));
   }
 }
 

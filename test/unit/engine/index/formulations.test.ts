@@ -175,6 +175,15 @@ describe('engine/formulations: the seed precedents', () => {
   }
 });
 
+/** A deterministic random integer below n, from a linear congruential sequence. */
+function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+}
+
 /** Precedents recombined from the seeds' sentences (deterministic), so formulations recur across many texts. */
 function recombined(seed: number): () => string {
   const sentences = loadSeeds()
@@ -182,11 +191,7 @@ function recombined(seed: number): () => string {
     .join('\n')
     .split(/(?<=[.;])\s+/)
     .filter((s) => s.length > 40 && s.length < 400);
-  let state = seed;
-  const random = (n: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
+  const random = seededRandom(seed);
   return () => Array.from({ length: 3 + random(6) }, () => sentences[random(sentences.length)]).join(' ');
 }
 const signature = (list: MinedFormulation[]): string[] => list.map((f) => `${f.words.join(' ')} ×${f.count} in ${f.docCount}`).sort();
@@ -197,11 +202,7 @@ describe('engine/formulations: the set after each change', () => {
   // record of the same tables (as after a load), and the changes reported to callers must add up to it.
   function randomChanges(options: { maxRecords?: number }, initial = 30): number {
     const text = recombined(7);
-    let seed = 11;
-    const random = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const random = seededRandom(11);
     // Every change goes through the touched records (the default works small tables out anew).
     const miner = new FormulationMiner({ counterBits: 16, rescanShare: 1, ...options });
     const live: number[] = [];
@@ -268,11 +269,7 @@ describe('engine/formulations: a bulk build within the record bound', () => {
   // in varying order): their 3-grams recur, the longer n-grams mostly do not, as in real corpora.
   const clauses = recombined(5);
   const particulars = ['Vienne', 'Monaco', 'Bruxelles', 'session', 'réunion', 'paragraphe', 'annexe', 'alinéa', 'point', 'document', 'vingt', 'trente', 'deux', 'cinq', 'sept', 'mars', 'juin', 'décembre'];
-  let state = 3;
-  const random = (n: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
+  const random = seededRandom(3);
   const own = (): string => Array.from({ length: 60 }, () => particulars[random(particulars.length)]).join(' ');
   const texts = Array.from({ length: 400 }, () => `${clauses()} ${own()}. ${own()}.`);
   const bulk = (maxRecords: number): { set: Map<string, MinedFormulation>; tableSlots: number } => {
