@@ -232,18 +232,40 @@ export interface MinerState {
   docPresent: Uint8Array;
   /** Start of each document in docWords/docLens (length documents + 1). */
   docOffsets: Float64Array;
-  docWords: Uint32Array;
-  docLens: Uint8Array;
   counterBits: number;
   maxCounterBits: number;
   trigrams: number;
+  records: number;
+  liveRecords: number;
+  pass: number;
+  maxRecords: number;
+  pruneAt: number;
+  maxRemine: number;
+  /**
+   * The formulation set as computed (its records, in order), so a restored miner answers without
+   * recomputing it (~5 s at 10k precedents), and without its tables: each formulation's words,
+   * counts and place samples (SAMPLE (doc, pos) pairs, -1 when fewer).
+   */
+  formulations: Int32Array;
+  formulationWords: Uint32Array;
+  formulationLengths: Uint8Array;
+  formulationCounts: Int32Array;
+  formulationDocCounts: Int32Array;
+  formulationPlaces: Int32Array;
+}
+
+/**
+ * What only changes need of a persisted miner (and a search for more places than the samples):
+ * most of its bytes (1.5 GB at 100,000 precedents), so a cold start can answer before reading them.
+ */
+export interface MinerTables {
+  docWords: Uint32Array;
+  docLens: Uint8Array;
   /** The 3-gram counter, sparse: a bit per bucket, then count, last document, fingerprint of each used one. */
   triUsed: Uint8Array;
   triCount: Uint16Array;
   triLastDoc: Int32Array;
   triFinger: Uint32Array;
-  records: number;
-  liveRecords: number;
   /**
    * The record hash table (hash halves and record number per slot, -1 empty): stored as it is,
    * since rebuilding it (re-inserting, or even copying the halves from the records) misses the
@@ -261,15 +283,6 @@ export interface MinerState {
   /** Sampled places per record (most records are seen once: one place, not SAMPLE), then the (doc, pos) pairs. */
   placeCounts: Uint8Array;
   places: Int32Array;
-  pass: number;
-  maxRecords: number;
-  pruneAt: number;
-  maxRemine: number;
-  /**
-   * The formulation set as computed (its records, in order), so a restored miner answers without
-   * recomputing it (~5 s at 10k precedents); absent when it was not computed.
-   */
-  formulations?: Int32Array;
   /**
    * Per record, the record its trimmed words name (see recTarget): without it, the first change
    * after a load works it out for every record (2.6 s at 10k precedents, the server answering nothing).
@@ -307,6 +320,8 @@ class Formulation implements MinedFormulation {
     readonly ids: Uint32Array,
     readonly count: number,
     readonly docCount: number,
+    /** Its position in a saved set, whose place samples it uses while the miner's tables are not restored. */
+    readonly savedAt = -1,
   ) {}
   get wordCount(): number {
     return this.ids.length;
@@ -316,11 +331,13 @@ class Formulation implements MinedFormulation {
     return (this.wordList ??= this.miner.wordsOf(this.ids));
   }
   get places(): WordPlace[] {
+    // Searching for more needs every precedent's words: until they are read, the sample.
+    if (this.miner.tablesPending) return this.sampled;
     return (this.found = this.liveFound() ?? this.miner.placesOf(this.record, this.ids, this.count));
   }
   /** The places kept as the formulation was mined (up to 4), without searching for more. */
   get sampled(): WordPlace[] {
-    return this.liveFound() ?? this.miner.sampledPlaces(this.record);
+    return this.liveFound() ?? this.miner.sampledPlaces(this.record, this.savedAt);
   }
   /**
    * The places found before, unless a precedent holding one of them went since (then they are
@@ -427,6 +444,8 @@ export class FormulationMiner {
    * each recomputation of the formulation set (string tests on every word of a million records).
    */
   private recTarget = new Int32Array(1024);
+  /** The answering part of a restored miner's state while its tables are not restored (see fromState()). */
+  private saved: MinerState | null = null;
   /** Per word id: 1 known, 2 cut at the start of a formulation, 4 cut at its end (worked out on first need). */
   private cutFlags = new Uint8Array(1024);
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
@@ -460,6 +479,11 @@ export class FormulationMiner {
     return this.docWords[doc];
   }
 
+  /** Throws while a restored miner lacks its tables: the callers (changes, saves) wait for them. */
+  private needTables(): void {
+    if (this.saved) throw new Error('the formulation tables of the saved index are not restored yet');
+  }
+
   /** Intern the words of a text tokenised by tokenize(). */
   internWords(text: string, tokens: TokenList): Uint32Array {
     const ids = new Uint32Array(tokens.starts.length);
@@ -482,6 +506,7 @@ export class FormulationMiner {
 
   /** Counts the document's 3-grams only: mining waits for the next query (see flush()). */
   add(doc: number, ids: Uint32Array): void {
+    this.needTables();
     if (this.docWords[doc]) this.remove(doc);
     this.growCounter(ids.length);
     this.docWords[doc] = ids;
@@ -508,6 +533,7 @@ export class FormulationMiner {
   }
 
   remove(doc: number): boolean {
+    this.needTables();
     const ids = this.docWords[doc];
     if (!ids) return false;
     this.unmine(doc);
@@ -544,6 +570,7 @@ export class FormulationMiner {
    * kept from change to change.
    */
   recomputeFormulations(): void {
+    this.needTables();
     this.setReady = false;
     this.fresh = false;
   }
@@ -585,6 +612,7 @@ export class FormulationMiner {
    * refresh then goes through every record itself). Returns whether it did the work.
    */
   *prepareForChanges(slice = 1 << 17): Generator<void, boolean> {
+    if (this.saved) return false;
     if (this.setReady || !this.fresh || this.pending.size) return false;
     const version = this.version;
     const added: Formulation[] = [];
@@ -838,6 +866,7 @@ export class FormulationMiner {
 
   /** The record for an exact folded word sequence (3 … MAX_WORDS words), if mined. */
   lookup(words: string[]): MinedFormulation | null {
+    this.needTables();
     this.flush();
     const ids = new Uint32Array(words.length);
     for (let i = 0; i < words.length; i++) {
@@ -858,8 +887,18 @@ export class FormulationMiner {
    * Places of a record: its live sample, then (when the count says there are more) a scan of the
    * newest documents, bounded by PLACE_SCAN_WORDS, until PLACES_WANTED are found.
    */
-  sampledPlaces(r: number): WordPlace[] {
+  sampledPlaces(r: number, savedAt = -1): WordPlace[] {
     const out: WordPlace[] = [];
+    const saved = this.saved;
+    if (saved) {
+      // Before the tables: the saved set's own samples, and nothing has changed since the save.
+      if (savedAt < 0) throw new Error('the formulation tables are not restored yet');
+      for (let k = 0; k < SAMPLE; k++) {
+        const doc = saved.formulationPlaces[(savedAt * SAMPLE + k) * 2];
+        if (doc >= 0 && saved.docPresent[doc] & 2) out.push({ doc, pos: saved.formulationPlaces[(savedAt * SAMPLE + k) * 2 + 1] });
+      }
+      return out;
+    }
     for (let k = 0; k < SAMPLE; k++) {
       const doc = this.recPlaces[(r * SAMPLE + k) * 2];
       const pos = this.recPlaces[(r * SAMPLE + k) * 2 + 1];
@@ -870,6 +909,7 @@ export class FormulationMiner {
   }
 
   placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
+    this.needTables();
     const out = this.sampledPlaces(r);
     const seen = new Set<string>(out.map((p) => `${p.doc}:${p.pos}`));
     const wanted = Math.min(count, PLACES_WANTED);
@@ -895,8 +935,10 @@ export class FormulationMiner {
    * hash table, pass marks); the sparse parts are packed (3-gram counter, place samples). Typed
    * arrays may be shared: the caller serialises them before the next change.
    */
-  exportState(): MinerState {
-    this.flush();
+  exportState(): { state: MinerState; tables: MinerTables } {
+    this.needTables();
+    // The set first: working it out may retire records (a saved miner always answers from it).
+    const set = this.formulations() as Formulation[];
     const n = this.docWords.length;
     const present = new Uint8Array(n);
     const offsets = new Float64Array(n + 1);
@@ -948,36 +990,60 @@ export class FormulationMiner {
       places.set(this.recPlaces.subarray(r * SAMPLE * 2, r * SAMPLE * 2 + c), k);
       k += c;
     }
+    const setSize = set.length;
+    let wordCount = 0;
+    for (const f of set) wordCount += f.ids.length;
+    const formulationWords = new Uint32Array(wordCount);
+    const formulationLengths = new Uint8Array(setSize);
+    const formulationCounts = new Int32Array(setSize);
+    const formulationDocCounts = new Int32Array(setSize);
+    const formulationPlaces = new Int32Array(setSize * SAMPLE * 2).fill(-1);
+    for (let i = 0, at = 0; i < setSize; i++) {
+      const f = set[i];
+      formulationWords.set(f.ids, at);
+      at += f.ids.length;
+      formulationLengths[i] = f.ids.length;
+      formulationCounts[i] = f.count;
+      formulationDocCounts[i] = f.docCount;
+      const sample = f.sampled;
+      for (let k = 0; k < sample.length && k < SAMPLE; k++) {
+        formulationPlaces[(i * SAMPLE + k) * 2] = sample[k].doc;
+        formulationPlaces[(i * SAMPLE + k) * 2 + 1] = sample[k].pos;
+      }
+    }
     return {
-      vocabulary: this.words.slice(1), functionWords: Uint8Array.from(this.functionWord, Number), docPresent: present, docOffsets: offsets, docWords: words, docLens: lens,
-      counterBits: Math.log2(buckets), maxCounterBits: this.maxCounterBits, trigrams: this.trigrams,
-      triUsed: used, triCount, triLastDoc, triFinger,
-      records: R, liveRecords: this.liveRecords, slots: this.slots,
-      recA: this.recA.subarray(0, R), recB: this.recB.subarray(0, R), recLen: this.recLen.subarray(0, R),
-      recCount: this.recCount.subarray(0, R), recDocs: this.recDocs.subarray(0, R),
-      recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R), recTarget: this.recTarget.subarray(0, R),
-      placeCounts, places,
-      pass: this.pass, maxRecords: this.maxRecords, pruneAt: this.pruneAt, maxRemine: this.maxRemine,
-      formulations: this.fresh ? Int32Array.from(this.formulations(), (f) => (f as Formulation).record) : undefined,
+      state: {
+        vocabulary: this.words.slice(1), functionWords: Uint8Array.from(this.functionWord, Number), docPresent: present, docOffsets: offsets,
+        counterBits: Math.log2(buckets), maxCounterBits: this.maxCounterBits, trigrams: this.trigrams,
+        records: R, liveRecords: this.liveRecords,
+        pass: this.pass, maxRecords: this.maxRecords, pruneAt: this.pruneAt, maxRemine: this.maxRemine,
+        formulations: Int32Array.from(set, (f) => f.record),
+        formulationWords, formulationLengths, formulationCounts, formulationDocCounts, formulationPlaces,
+      },
+      tables: {
+        docWords: words, docLens: lens, triUsed: used, triCount, triLastDoc, triFinger, slots: this.slots,
+        recA: this.recA.subarray(0, R), recB: this.recB.subarray(0, R), recLen: this.recLen.subarray(0, R),
+        recCount: this.recCount.subarray(0, R), recDocs: this.recDocs.subarray(0, R),
+        recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R), recTarget: this.recTarget.subarray(0, R),
+        placeCounts, places,
+      },
     };
   }
 
   /**
-   * A miner from exported tables, without mining or sorting: document words are views into the
-   * loaded bytes; the record hash table is re-inserted (linear), the packed parts unpacked.
+   * A miner that answers from its saved formulation set, without its tables (see MinerTables):
+   * what a cold start needs, a few hundred megabytes less to read at 100,000 precedents. The
+   * tables must be given to restoreTables() before any change, lookup or search for more places.
    */
   static fromState(s: MinerState, options: Pick<FormulationMinerOptions, 'rescanShare'> = {}): FormulationMiner {
-    const m = new FormulationMiner({ counterBits: s.counterBits, maxRecords: s.maxRecords, maxRemine: s.maxRemine, rescanShare: options.rescanShare });
+    // A small counter for now: restoreTables() puts back the saved one (2^24 buckets, 160 MB at
+    // 100,000 precedents, allocated and filled here for nothing before).
+    const m = new FormulationMiner({ counterBits: 4, maxRecords: s.maxRecords, maxRemine: s.maxRemine, rescanShare: options.rescanShare });
     const expect = (ok: boolean, what: string): void => {
       if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
     };
-    const R = s.records;
-    const buckets = 2 ** s.counterBits;
-    expect(Number.isInteger(s.counterBits) && s.counterBits <= 30 && s.triUsed.length === Math.ceil(buckets / 8), '3-gram counter size');
-    expect(s.triLastDoc.length === s.triCount.length && s.triFinger.length === s.triCount.length, '3-gram counter');
-    expect(s.recA.length === R && s.recB.length === R && s.recLen.length === R && s.recCount.length === R && s.recDocs.length === R
-      && s.recPrefix.length === R && s.recSuffix.length === R && s.placeCounts.length === R, 'record count');
-    expect(s.docOffsets.length === s.docPresent.length + 1 && s.docWords.length === s.docLens.length, 'document tables');
+    expect(Number.isInteger(s.counterBits) && s.counterBits <= 30, '3-gram counter size');
+    expect(s.docOffsets.length === s.docPresent.length + 1, 'document tables');
     expect(s.functionWords.length === s.vocabulary.length + 1, 'vocabulary');
     // A loop, not push(...): the vocabulary of a large corpus exceeds the argument limit.
     for (const w of s.vocabulary) {
@@ -985,42 +1051,108 @@ export class FormulationMiner {
       m.functionWord.push(s.functionWords[m.words.length] === 1);
       m.words.push(w);
     }
+    m.saved = s;
+    m.records = s.records;
+    m.liveRecords = s.liveRecords;
+    m.trigrams = s.trigrams;
+    m.maxCounterBits = s.maxCounterBits;
+    // Pass marks only need to differ from the next pass.
+    m.pass = s.pass + 1;
+    m.pruneAt = s.pruneAt;
+    m.changed();
+    m.childrenLinked = false;
+    const R = s.records;
+    const n = s.formulations.length;
+    const words = s.formulationWords;
+    expect(s.formulationLengths.length === n && s.formulationCounts.length === n && s.formulationDocCounts.length === n
+      && s.formulationPlaces.length === n * SAMPLE * 2, 'formulation set');
+    const list: Formulation[] = new Array<Formulation>(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const r = s.formulations[i];
+      const len = s.formulationLengths[i];
+      expect(r >= 0 && r < R && len >= MIN_WORDS && at + len <= words.length, 'formulation records');
+      list[i] = new Formulation(m, r, words.subarray(at, at + len), s.formulationCounts[i], s.formulationDocCounts[i], i);
+      at += len;
+    }
+    expect(at === words.length, 'formulation words');
+    // The set as saved; what a change needs besides (largest extensions, sources, children)
+    // is worked out at the first change or while idle, not here: a cold start waits for none of it.
+    m.members = list.slice();
+    m.ordered = list;
+    m.orderedGeneration = m.generation;
+    m.fresh = true;
+    return m;
+  }
+
+  /** A miner from the whole of what exportState() gave, tables restored at once. */
+  static fromSaved(saved: { state: MinerState; tables: MinerTables }, options: Pick<FormulationMinerOptions, 'rescanShare'> = {}): FormulationMiner {
+    const m = FormulationMiner.fromState(saved.state, options);
+    for (const _ of m.restoreTables(saved.tables));
+    return m;
+  }
+
+  /** Whether the tables a change needs are still to be given to restoreTables(). */
+  get tablesPending(): boolean {
+    return this.saved !== null;
+  }
+
+  /**
+   * Puts back the tables of a miner made by fromState(), a slice at a time (each yield a few
+   * milliseconds at most, so a server answers between them); throws on inconsistent tables.
+   */
+  *restoreTables(t: MinerTables, slice = 1 << 18): Generator<void, void> {
+    const s = this.saved;
+    if (!s) throw new Error('the formulation tables are already restored');
+    const m = this;
+    const expect = (ok: boolean, what: string): void => {
+      if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
+    };
+    const R = s.records;
+    const buckets = 2 ** s.counterBits;
+    expect(t.triUsed.length === Math.ceil(buckets / 8), '3-gram counter size');
+    expect(t.triLastDoc.length === t.triCount.length && t.triFinger.length === t.triCount.length, '3-gram counter');
+    expect(t.recA.length === R && t.recB.length === R && t.recLen.length === R && t.recCount.length === R && t.recDocs.length === R
+      && t.recPrefix.length === R && t.recSuffix.length === R && t.placeCounts.length === R, 'record count');
+    expect(t.docWords.length === t.docLens.length && t.docWords.length === s.docOffsets[s.docOffsets.length - 1], 'document tables');
+    const docWords: Array<Uint32Array | undefined> = [];
+    const docLens: Array<Uint8Array | undefined> = [];
+    const pending: number[] = [];
     for (let d = 0; d < s.docPresent.length; d++) {
       const p = s.docPresent[d];
       if (!p) {
-        m.docWords.push(undefined);
-        m.docLens.push(undefined);
+        docWords.push(undefined);
+        docLens.push(undefined);
         continue;
       }
       const from = s.docOffsets[d];
       const to = s.docOffsets[d + 1];
-      expect(from <= to && to <= s.docWords.length, 'document offsets');
-      m.docWords.push(s.docWords.subarray(from, to));
-      m.docLens.push(p & 2 ? s.docLens.subarray(from, to) : undefined);
-      if (!(p & 2)) m.pending.add(d);
+      expect(from <= to && to <= t.docWords.length, 'document offsets');
+      docWords.push(t.docWords.subarray(from, to));
+      docLens.push(p & 2 ? t.docLens.subarray(from, to) : undefined);
+      if (!(p & 2)) pending.push(d);
     }
-    m.maxCounterBits = s.maxCounterBits;
-    m.counterMask = buckets - 1;
-    m.triCount = new Uint16Array(buckets);
-    m.triLastDoc = new Int32Array(buckets).fill(-1);
-    m.triFinger = new Uint32Array(buckets);
+    yield;
+    const counterMask = buckets - 1;
+    const triCount = new Uint16Array(buckets);
+    const triLastDoc = new Int32Array(buckets).fill(-1);
+    const triFinger = new Uint32Array(buckets);
     let k = 0;
-    const used = s.triUsed;
-    const entries = s.triCount.length;
-    const [count, lastDoc, finger] = [s.triCount, s.triLastDoc, s.triFinger];
-    const [toCount, toLastDoc, toFinger] = [m.triCount, m.triLastDoc, m.triFinger];
+    const used = t.triUsed;
+    const entries = t.triCount.length;
+    const [count, lastDoc, finger] = [t.triCount, t.triLastDoc, t.triFinger];
     for (let byte = 0; byte < used.length; byte++) {
       let bits = used[byte];
       if (!bits) continue;
       for (let b = byte * 8; bits; b++, bits >>>= 1) {
         if (!(bits & 1) || k >= entries) continue;
-        toCount[b] = count[k];
-        toLastDoc[b] = lastDoc[k];
-        toFinger[b] = finger[k++];
+        triCount[b] = count[k];
+        triLastDoc[b] = lastDoc[k];
+        triFinger[b] = finger[k++];
       }
+      if ((byte & (slice - 1)) === 0) yield;
     }
     expect(k === entries, '3-gram counter entries');
-    m.trigrams = s.trigrams;
 
     // Record tables: the loaded views as they are (growRecords() copies them at the first record
     // added); the others with room to grow, so that first record does not copy them all again.
@@ -1031,74 +1163,73 @@ export class FormulationMiner {
       next.set(a);
       return next;
     };
-    m.recA = room(s.recA, (n) => new Uint32Array(n));
-    m.recB = room(s.recB, (n) => new Uint32Array(n));
-    m.recLen = room(s.recLen, (n) => new Uint8Array(n));
-    m.recCount = room(s.recCount, (n) => new Int32Array(n));
-    m.recDocs = room(s.recDocs, (n) => new Int32Array(n));
-    m.recMark = new Int32Array(cap);
-    m.recPrefix = room(s.recPrefix, (n) => new Int32Array(n));
-    m.recSuffix = room(s.recSuffix, (n) => new Int32Array(n));
-    m.recPlaces = new Int32Array(cap * SAMPLE * 2).fill(-1);
-    m.recTarget = new Int32Array(cap);
-    if (s.recTarget) {
-      expect(s.recTarget.length === R, 'record targets');
-      const targets = s.recTarget;
-      for (let r = 0; r < R; r++) if (targets[r] < -1 || targets[r] > R) expect(false, 'record targets');
-      m.recTarget.set(targets);
+    const recTarget = new Int32Array(cap);
+    if (t.recTarget) {
+      expect(t.recTarget.length === R, 'record targets');
+      const targets = t.recTarget;
+      for (let r = 0; r < R; r++) {
+        if (targets[r] < -1 || targets[r] > R) expect(false, 'record targets');
+        if ((r & (slice - 1)) === 0) yield;
+      }
+      recTarget.set(targets);
     }
-    m.recMember = new Int32Array(cap);
-    m.srcCount = new Int32Array(cap);
-    m.recFlags = new Uint8Array(cap);
-    m.rightHead = new Int32Array(cap).fill(-1);
-    m.rightNext = new Int32Array(cap).fill(-1);
-    m.leftHead = new Int32Array(cap).fill(-1);
-    m.leftNext = new Int32Array(cap).fill(-1);
-    m.capacity = m.roomForRecords();
+    const recPlaces = new Int32Array(cap * SAMPLE * 2).fill(-1);
+    yield;
     let at = 0;
-    // Locals: the state object comes from JSON.parse and may be a slow dictionary-mode object.
-    const places = s.places;
-    const counts = s.placeCounts;
-    const target = m.recPlaces;
+    // Locals: the tables object comes from JSON.parse and may be a slow dictionary-mode object.
+    const places = t.places;
+    const counts = t.placeCounts;
     for (let r = 0; r < R; r++) {
       const c = counts[r] * 2;
       if (c > SAMPLE * 2 || at + c > places.length) expect(false, 'place samples');
       // A plain loop: a subarray per record costs more than the copy of up to 8 numbers.
-      for (let j = 0, to = r * SAMPLE * 2; j < c; j++) target[to + j] = places[at + j];
+      for (let j = 0, to = r * SAMPLE * 2; j < c; j++) recPlaces[to + j] = places[at + j];
       at += c;
+      if ((r & (slice - 1)) === 0) yield;
     }
-    m.records = R;
-    m.liveRecords = s.liveRecords;
     // The hash table as saved (views); the checksum vouches for its consistency with the records.
-    const size = s.slots.length / SLOT;
+    const size = t.slots.length / SLOT;
     expect(size >= 2 * R && (size & (size - 1)) === 0, 'slot table size');
-    m.slots = s.slots;
-    // Pass marks only need to differ from the next pass.
-    m.pass = s.pass + 1;
-    m.pruneAt = s.pruneAt;
-    m.changed();
-    m.childrenLinked = false;
-    // The saved formulation set holds when nothing is left to mine (else the next query recomputes it).
-    if (s.formulations && !m.pending.size) {
-      const list: Formulation[] = [];
-      for (const r of s.formulations) {
-        expect(r >= 0 && r < R, 'formulation records');
-        // Words come from the record's sampled places: without a live one, recompute the set instead.
-        const ids = m.recordWords(r);
-        if (!ids) break;
-        list.push(m.toFormulation(r, ids));
-      }
-      if (list.length === s.formulations.length) {
-        // The set as saved; what a change needs besides (largest extensions, sources, children)
-        // is worked out at the first change, not here: a cold start waits for none of it.
-        m.members = list.slice();
-        for (let i = 0; i < list.length; i++) m.recMember[list[i].record] = i + 1;
-        m.ordered = list;
-        m.orderedGeneration = m.generation;
-        m.fresh = true;
-      }
+    const recMember = new Int32Array(cap);
+    for (let i = 0; i < this.members.length; i++) recMember[this.members[i].record] = i + 1;
+    yield;
+    const rightHead = new Int32Array(cap).fill(-1);
+    const rightNext = new Int32Array(cap).fill(-1);
+    const leftHead = new Int32Array(cap).fill(-1);
+    const leftNext = new Int32Array(cap).fill(-1);
+    yield;
+    // Nothing of the miner changed until now (a change waits for these tables): all at once.
+    for (let i = 0; i < docWords.length; i++) {
+      m.docWords.push(docWords[i]);
+      m.docLens.push(docLens[i]);
     }
-    return m;
+    for (const d of pending) m.pending.add(d);
+    m.counterMask = counterMask;
+    m.triCount = triCount;
+    m.triLastDoc = triLastDoc;
+    m.triFinger = triFinger;
+    m.recA = room(t.recA, (n) => new Uint32Array(n));
+    m.recB = room(t.recB, (n) => new Uint32Array(n));
+    m.recLen = room(t.recLen, (n) => new Uint8Array(n));
+    m.recCount = room(t.recCount, (n) => new Int32Array(n));
+    m.recDocs = room(t.recDocs, (n) => new Int32Array(n));
+    m.recMark = new Int32Array(cap);
+    m.recPrefix = room(t.recPrefix, (n) => new Int32Array(n));
+    m.recSuffix = room(t.recSuffix, (n) => new Int32Array(n));
+    m.recPlaces = recPlaces;
+    m.recTarget = recTarget;
+    m.recMember = recMember;
+    m.srcCount = new Int32Array(cap);
+    m.recFlags = new Uint8Array(cap);
+    m.rightHead = rightHead;
+    m.rightNext = rightNext;
+    m.leftHead = leftHead;
+    m.leftNext = leftNext;
+    m.capacity = m.roomForRecords();
+    m.slots = t.slots;
+    m.saved = null;
+    // Words not mined yet (a save before mining): the saved set does not count them.
+    if (pending.length) m.fresh = false;
   }
 
   /** Mines what changed since the last query: new documents, and old ones to extend. */

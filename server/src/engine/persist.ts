@@ -4,20 +4,25 @@
 // Layout (little-endian, as the typed arrays of every platform Node runs on):
 //   0  "PRECIDX\0"                magic
 //   8  u32 format version         FORMAT_VERSION (this layout)
-//  12  u32 header length H        header: JSON { engineVersion, sections: [[kind, byteOffset, length]…], extra }
-//  16  u32 payload checksum       over everything after the header, as 32-bit words
+//  12  u32 header length H        header: JSON { engineVersion, jsonLength, sections: [[kind, byteOffset, length]…], extra }
+//  16  u32 checksum of the answering part
 //  20  u32 payload length         (bytes, a multiple of 8)
-//  24  header (H bytes), padded to 8
+//  24  u32 answering part length  (bytes of the payload before the later part, a multiple of 8)
+//  28  u32 checksum of the later part
+//  32  header (H bytes), padded to 8
 //      payload: the state as JSON (typed arrays replaced by {"$": section}), then each typed
-//      array's bytes at an 8-aligned offset.
+//      array's bytes at an 8-aligned offset: first those an index answers with, then those of
+//      `IndexState.later` (what changes need), so a cold start reads and checks the first part,
+//      answers, and reads the rest meanwhile (decodeIndex with `tablesLater`).
 // Typed arrays are restored as views into the loaded bytes (no copy, no parsing); the JSON part
 // only holds the small parts (metadata, vocabulary, aggregates).
 import type { IndexState, PrecedentIndexOptions } from './corpus';
 import { PrecedentIndex } from './corpus';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = [0x50, 0x52, 0x45, 0x43, 0x49, 0x44, 0x58, 0x00]; // "PRECIDX\0"
-const FIXED = 24;
+/** Bytes before the header: read first, they say where each part ends. */
+export const FIXED = 32;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 const KINDS: Array<{ name: string; bytes: number; make: (buffer: ArrayBufferLike, offset: number, length: number) => Typed }> = [
@@ -59,7 +64,11 @@ export type PersistFailure = { ok: false; kind: 'stale' | 'corrupt'; reason: str
 export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra: unknown): Uint8Array {
   const state = index.exportState();
   const arrays: Typed[] = [];
-  const json = JSON.stringify(state, (_key, value: unknown) => {
+  let answering = -1;
+  // [answer, later]: stringify finishes the first before it visits the second, so the arrays of
+  // the later part are the last ones collected.
+  const json = JSON.stringify([{ ...state, later: undefined }, state.later], function (this: unknown, key: string, value: unknown) {
+    if (key === '1' && Array.isArray(this)) answering = arrays.length;
     if (kindOf(value) >= 0) {
       arrays.push(value as Typed);
       return { $: arrays.length - 1 };
@@ -70,11 +79,15 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   const jsonBytes = encode(json);
   const sections: Array<[number, number, number]> = [];
   let at = align8(jsonBytes.length);
-  for (const a of arrays) {
+  let answerLength = at;
+  for (let k = 0; k < arrays.length; k++) {
+    const a = arrays[k];
+    if (k === answering) answerLength = at;
     sections.push([kindOf(a), at, a.length]);
     at = align8(at + a.byteLength);
   }
   const payloadLength = at;
+  if (answering < 0 || answering >= arrays.length) answerLength = payloadLength;
   // Lengths are stored as 32-bit numbers.
   if (payloadLength + FIXED + 8 + 65536 > 0xffffffff) throw new Error(`index too large to save (${(payloadLength / 1e9).toFixed(1)} GB; the format holds 4 GB)`);
   const header = encode(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra }));
@@ -85,14 +98,32 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   view.setUint32(8, FORMAT_VERSION, true);
   view.setUint32(12, header.length, true);
   view.setUint32(20, payloadLength, true);
+  view.setUint32(24, answerLength, true);
   out.set(header, FIXED);
   out.set(jsonBytes, headerEnd);
   for (let k = 0; k < arrays.length; k++) {
     const a = arrays[k];
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), headerEnd + sections[k][1]);
   }
-  view.setUint32(16, checksum(out, headerEnd, payloadLength), true);
+  view.setUint32(16, runToEnd(checksum(out, headerEnd, answerLength)), true);
+  view.setUint32(28, runToEnd(checksum(out, headerEnd + answerLength, payloadLength - answerLength)), true);
   return out;
+}
+
+/**
+ * Where the parts of a persisted index end, from its first FIXED bytes: a reader reads up to
+ * `answerEnd`, decodes with `tablesLater`, and reads the rest (to `total`) while answering.
+ */
+export function partsOf(fixed: Uint8Array): { ok: true; headerEnd: number; answerEnd: number; total: number } | PersistFailure {
+  if (fixed.length < FIXED || MAGIC.some((b, k) => fixed[k] !== b)) return { ok: false, kind: 'corrupt', reason: 'not a Précédent index file (bad magic)' };
+  const view = new DataView(fixed.buffer, fixed.byteOffset, fixed.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== FORMAT_VERSION) return { ok: false, kind: 'stale', reason: `index format ${version}, this version reads ${FORMAT_VERSION}` };
+  const headerEnd = align8(FIXED + view.getUint32(12, true));
+  const payloadLength = view.getUint32(20, true);
+  const answerLength = view.getUint32(24, true);
+  if (answerLength > payloadLength || answerLength % 8 !== 0) return { ok: false, kind: 'corrupt', reason: 'bad part lengths' };
+  return { ok: true, headerEnd, answerEnd: headerEnd + answerLength, total: headerEnd + payloadLength };
 }
 
 /** Header fields readable without decoding the state (to check versions and read `extra`). */
@@ -101,16 +132,26 @@ export function readHeader(bytes: Uint8Array): { ok: true; engineVersion: string
   return h.ok ? { ok: true, engineVersion: h.engineVersion, extra: h.extra } : h;
 }
 
+/** The later part of an index decoded with `tablesLater`: checked and put back a slice at a time. */
+export interface LaterPart {
+  /** Bytes from `start` on must be in place (read into the same buffer) before the first step. */
+  readonly start: number;
+  /** Checks the later part and restores it into the index; ends with null, or why it is unusable. */
+  restore(): Generator<void, PersistFailure | null>;
+}
+
 /**
  * The index stored in `bytes`, or why not. Never throws: damage of any kind (truncated, bad
  * magic, checksum mismatch, inconsistent state) is a `corrupt` failure; another format or engine
- * version is `stale`.
+ * version is `stale`. With `tablesLater`, only the bytes up to partsOf().answerEnd need be in
+ * place yet: the index answers, and `later` restores the rest once read (nothing changes before).
  */
 export function decodeIndex(
   bytes: Uint8Array,
   engineVersion: string,
   options: PrecedentIndexOptions = {},
-): { ok: true; index: PrecedentIndex; extra: unknown } | PersistFailure {
+  tablesLater = false,
+): { ok: true; index: PrecedentIndex; extra: unknown; later: LaterPart | null } | PersistFailure {
   try {
     // Views need aligned offsets: a pooled Node buffer may start anywhere.
     if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes); // a copy (Buffer#slice would be a view)
@@ -118,19 +159,48 @@ export function decodeIndex(
     if (!h.ok) return h;
     if (h.engineVersion !== engineVersion) return { ok: false, kind: 'stale', reason: `made by engine ${h.engineVersion}, this is ${engineVersion}` };
     const payload = bytes.byteOffset + h.headerEnd;
-    if (checksum(bytes, h.headerEnd, h.payloadLength) !== h.checksum) return { ok: false, kind: 'corrupt', reason: 'checksum mismatch' };
+    if (runToEnd(checksum(bytes, h.headerEnd, h.answerLength)) !== h.checksum) return { ok: false, kind: 'corrupt', reason: 'checksum mismatch' };
+    if (!tablesLater && runToEnd(checksum(bytes, h.headerEnd + h.answerLength, h.payloadLength - h.answerLength)) !== h.laterChecksum) {
+      return { ok: false, kind: 'corrupt', reason: 'checksum mismatch (later part)' };
+    }
     const arrays: Typed[] = [];
     for (const [kind, offset, length] of h.sections) {
       const k = KINDS[kind];
       if (!k || offset % 8 !== 0 || offset + length * k.bytes > h.payloadLength) return { ok: false, kind: 'corrupt', reason: 'bad section table' };
+      // A section of the first part may not reach into the later one: it would be read unchecked.
+      if (offset < h.answerLength && offset + length * k.bytes > h.answerLength) return { ok: false, kind: 'corrupt', reason: 'bad section table' };
       arrays.push(k.make(bytes.buffer, payload + offset, length));
     }
     const json = utf8().decode(bytes.subarray(h.headerEnd, h.headerEnd + h.jsonLength));
     // Typed arrays put back by a walk after parsing: a reviver is called for every value, and is slower.
-    const state = withArrays(JSON.parse(json), arrays) as IndexState;
-    return { ok: true, index: PrecedentIndex.fromState(state, options), extra: h.extra };
+    const parts = withArrays(JSON.parse(json), arrays) as [IndexState, IndexState['later']];
+    if (!Array.isArray(parts) || parts.length !== 2) return { ok: false, kind: 'corrupt', reason: 'bad state' };
+    const index = PrecedentIndex.fromState({ ...parts[0], later: parts[1] }, options, tablesLater);
+    if (!tablesLater) return { ok: true, index, extra: h.extra, later: null };
+    const start = h.headerEnd + h.answerLength;
+    const later: LaterPart = {
+      start,
+      *restore(): Generator<void, PersistFailure | null> {
+        try {
+          const sum = yield* checksum(bytes, start, h.payloadLength - h.answerLength);
+          if (sum !== h.laterChecksum) return { ok: false, kind: 'corrupt', reason: 'checksum mismatch (later part)' };
+          yield* index.restoreLater();
+          return null;
+        } catch (error) {
+          return { ok: false, kind: 'corrupt', reason: `cannot restore (${(error as Error)?.message ?? String(error)})` };
+        }
+      },
+    };
+    return { ok: true, index, extra: h.extra, later };
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: `cannot restore (${(error as Error)?.message ?? String(error)})` };
+  }
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -164,22 +234,26 @@ interface Header {
   sections: Array<[number, number, number]>;
   headerEnd: number;
   payloadLength: number;
+  answerLength: number;
   checksum: number;
+  laterChecksum: number;
 }
 
 function header(bytes: Uint8Array): Header | PersistFailure {
-  if (bytes.length < FIXED || MAGIC.some((b, k) => bytes[k] !== b)) return { ok: false, kind: 'corrupt', reason: 'not a Précédent index file (bad magic)' };
+  const parts = partsOf(bytes);
+  if (!parts.ok) return parts;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== FORMAT_VERSION) return { ok: false, kind: 'stale', reason: `index format ${version}, this version reads ${FORMAT_VERSION}` };
   const headerLength = view.getUint32(12, true);
-  const payloadLength = view.getUint32(20, true);
-  const headerEnd = align8(FIXED + headerLength);
-  if (headerEnd + payloadLength !== bytes.length) return { ok: false, kind: 'corrupt', reason: `truncated or padded (${bytes.length} bytes, expected ${headerEnd + payloadLength})` };
+  const { headerEnd, total } = parts;
+  if (total !== bytes.length) return { ok: false, kind: 'corrupt', reason: `truncated or padded (${bytes.length} bytes, expected ${total})` };
   try {
     const h = JSON.parse(utf8().decode(bytes.subarray(FIXED, FIXED + headerLength))) as { engineVersion: string; jsonLength: number; sections: Array<[number, number, number]>; extra: unknown };
-    if (typeof h.engineVersion !== 'string' || !Array.isArray(h.sections) || !(h.jsonLength <= payloadLength)) throw new Error('incomplete header');
-    return { ok: true, engineVersion: h.engineVersion, extra: h.extra, jsonLength: h.jsonLength, sections: h.sections, headerEnd, payloadLength, checksum: view.getUint32(16, true) };
+    const answerLength = parts.answerEnd - headerEnd;
+    if (typeof h.engineVersion !== 'string' || !Array.isArray(h.sections) || !(h.jsonLength <= answerLength)) throw new Error('incomplete header');
+    return {
+      ok: true, engineVersion: h.engineVersion, extra: h.extra, jsonLength: h.jsonLength, sections: h.sections, headerEnd,
+      payloadLength: total - headerEnd, answerLength, checksum: view.getUint32(16, true), laterChecksum: view.getUint32(28, true),
+    };
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: `unreadable header (${(error as Error).message})` };
   }
@@ -189,14 +263,22 @@ function align8(n: number): number {
   return Math.ceil(n / 8) * 8;
 }
 
-/** A 32-bit hash of the payload, a word at a time (the payload length is a multiple of 8). */
-function checksum(bytes: Uint8Array, from: number, length: number): number {
+/**
+ * A 32-bit hash of a part of the payload, a word at a time (parts are multiples of 8 bytes), in
+ * slices of 16 MB: the later part is checked while a server answers.
+ */
+function* checksum(bytes: Uint8Array, from: number, length: number): Generator<void, number> {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, length >>> 2);
   let h = 0x811c9dc5 ^ length;
   let g = 0x9e3779b9;
-  for (let i = 0; i < words.length; i += 2) {
-    h = Math.imul(h ^ words[i], 0x01000193);
-    g = Math.imul(g ^ words[i + 1], 0x5bd1e995);
+  const slice = 1 << 22;
+  for (let start = 0; start < words.length; start += slice) {
+    const end = Math.min(words.length, start + slice);
+    for (let i = start; i < end; i += 2) {
+      h = Math.imul(h ^ words[i], 0x01000193);
+      g = Math.imul(g ^ words[i + 1], 0x5bd1e995);
+    }
+    if (end < words.length) yield;
   }
   return (h ^ Math.imul(g, 0x85ebca6b)) >>> 0;
 }

@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
 import { bundledSeedsDir, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
-import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable } from './indexCache';
+import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable, type RestOfIndex } from './indexCache';
 
 /** Quiet time after the last watcher update before the persisted index is written again. */
 const SAVE_DEBOUNCE_MS = 2000;
@@ -51,6 +51,11 @@ export class CorpusHost {
   skipped: SkippedFile[] = [];
   /** Resolves when the current load is done. */
   ready: Promise<void> = Promise.resolve();
+  /**
+   * Resolves when the index can take changes: after a load from the saved index, once the part
+   * only changes need is read too (the server answers before; see RestOfIndex).
+   */
+  whole: Promise<void> = Promise.resolve();
   private generation = 0;
   private watchers: FSWatcher[] = [];
   /** Precedents edited in the editor: their buffer is indexed, not the file. */
@@ -86,8 +91,11 @@ export class CorpusHost {
     return spec.includeBundled === this.spec.includeBundled && spec.folders.join('\n') === this.spec.folders.join('\n');
   }
 
-  /** Index the corpus from scratch (first load, folders changed, reindex request). */
-  load(spec: CorpusSpec): Promise<void> {
+  /**
+   * Index the corpus from scratch (first load, folders changed, reindex request). `ignoreCache`:
+   * why the saved index is not to be read (found damaged), so it is indexed from files and saved over.
+   */
+  load(spec: CorpusSpec, ignoreCache?: string): Promise<void> {
     const generation = ++this.generation;
     this.spec = { folders: [...spec.folders], includeBundled: spec.includeBundled };
     this.onChanged(this.status('indexing'), 'load');
@@ -98,7 +106,10 @@ export class CorpusHost {
       const cacheFile = this.cacheDir
         ? cacheFileFor(this.cacheDir, { docIds: 'uri', includeBundled: bundled !== null, bundledDir: bundled, folders: spec.folders })
         : undefined;
-      const loaded = await loadCorpus({ folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, pathOfDocId: pathOfUri, cacheFile });
+      const loaded = await loadCorpus({
+        folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, pathOfDocId: pathOfUri, cacheFile,
+        tablesLater: true, ignoreCache,
+      });
       if (generation !== this.generation) return; // a newer load replaced this one
       this.index = loaded.index;
       this.cacheFile = cacheFile ?? null;
@@ -116,13 +127,37 @@ export class CorpusHost {
       const collected = collectLoadGarbage();
       if (collected) this.log(`corpus: memory of the load released in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
       this.onChanged(this.status('ready'), 'load');
-      this.prepareWhileIdle(this.index);
+      const rest = c?.rest;
+      if (rest) {
+        this.whole = this.readRest(rest, generation);
+        void this.whole.then(() => {
+          if (generation === this.generation) this.prepareWhileIdle(this.index);
+        });
+      } else this.prepareWhileIdle(this.index);
       if (c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) this.scheduleSave(SAVE_AFTER_LOAD_MS);
     })().catch((error: unknown) => {
       this.log(`corpus: indexing failed: ${(error as Error)?.stack ?? String(error)}`);
       this.onChanged(this.status('error', String((error as Error)?.message ?? error)), 'load');
     });
+    // Until this load is done, changes wait for it; after it, for the rest of its saved index.
+    this.whole = this.ready;
     return this.ready;
+  }
+
+  /**
+   * The rest of a saved index, read while the server answers. Damaged: the precedents are indexed
+   * again from their files (the index loaded so far answers meanwhile) and the cache is saved over.
+   */
+  private async readRest(rest: RestOfIndex, generation: number): Promise<void> {
+    const started = performance.now();
+    const failure = await rest.complete();
+    if (generation !== this.generation) return;
+    if (!failure) {
+      this.log(`corpus: rest of the saved index read in ${Math.round(performance.now() - started)} ms: precedent changes are taken from now on`);
+      return;
+    }
+    // load() says it once, as for a cache found damaged at the start.
+    await this.load(this.spec, `${failure}: indexing the precedents again`);
   }
 
   /** True when `path` is a precedent file of a watched corpus folder. */
@@ -133,6 +168,7 @@ export class CorpusHost {
   /** A watched file was created, changed or deleted: upsert or remove that file only. */
   async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<boolean> {
     await this.ready;
+    await this.whole;
     const path = pathOfUri(uri);
     if (!path) return false;
     if (basename(path) === MANIFEST_NAME && this.spec.folders.some((f) => isInside(f, path))) {
@@ -173,6 +209,7 @@ export class CorpusHost {
   /** An open precedent was edited: index the buffer. */
   async bufferChanged(uri: string, text: string): Promise<boolean> {
     await this.ready;
+    await this.whole;
     const path = pathOfUri(uri);
     if (!path || !this.covers(path)) return false;
     this.buffers.add(uri);
@@ -295,6 +332,8 @@ export class CorpusHost {
     const file = this.cacheFile;
     const stamps = this.stamps;
     if (!file || !stamps || generation !== this.generation) return;
+    await this.whole;
+    if (generation !== this.generation) return;
     const changes = this.unsaved;
     const written = await writeIndexCache(file, this.index, stamps);
     if (written.ok) {

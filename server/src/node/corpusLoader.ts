@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { PrecedentIndex, type PrecedentIndexOptions } from '../engine/corpus';
 import { decodePrecedent } from '../engine/text/decode';
 import type { IndexedDocument, PrecedentMeta } from '../engine/types';
-import { readIndexCache, sameStamp, stampOf, type FileTable } from './indexCache';
+import { readIndexCache, sameStamp, stampOf, type CacheRead, type FileTable, type RestOfIndex } from './indexCache';
 
 /** Larger files are not declarations: probably a dump or a mistake; reading them would stall the server. */
 export const MAX_PRECEDENT_BYTES = 50 * 1024 * 1024;
@@ -51,6 +51,13 @@ export interface LoadOptions {
   cacheFile?: string;
   /** Engine version the cache must have been written by (default engineVersion()). */
   engineVersion?: string;
+  /**
+   * With a cache that every file matches: answer before reading what changes need (see
+   * CacheOutcome.rest); with any file to index again or drop, the whole cache is read first.
+   */
+  tablesLater?: boolean;
+  /** Why the cache must not be read this time (its later part was found damaged): indexed from the files, then saved over. */
+  ignoreCache?: string;
 }
 
 /** What the persisted index did for this load. */
@@ -66,6 +73,8 @@ export interface CacheOutcome {
   /** Time to read and restore the cache file, and its size. */
   loadMs?: number;
   bytes?: number;
+  /** What changes need of the loaded index, still to read (`tablesLater`); null when all is read. */
+  rest?: RestOfIndex | null;
 }
 
 export interface LoadedCorpus {
@@ -169,7 +178,22 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   let todo = unique;
   const walkSkips = skipped.length;
   if (options.cacheFile && !options.index) {
-    const read = await readIndexCache(options.cacheFile, indexOptions, options.engineVersion);
+    let read: CacheRead = options.ignoreCache !== undefined
+      ? { status: 'unusable', message: options.ignoreCache }
+      : await readIndexCache(options.cacheFile, indexOptions, options.engineVersion, options.tablesLater ?? false);
+    // Stamped once (a stat each: a second at 100k files), before deciding whether the cache is
+    // taken as it is or changed, which needs all of it.
+    const stamps = unique.map((f) => stampOf(f.path, docIdOf(f.path), f.meta));
+    if (read.status === 'loaded' && read.rest) {
+      const files = read.files;
+      const wanted = new Set(unique.map((f) => f.path));
+      const changed = unique.some((f, k) => !sameStamp(files.get(f.path), stamps[k])) || [...files.keys()].some((path) => !wanted.has(path));
+      if (changed) {
+        const failure = await read.rest.complete();
+        if (failure) read = { status: 'unusable', message: `${failure}: indexing the precedents again` };
+        else read = { ...read, rest: null };
+      }
+    }
     table = new Map();
     cache = { status: read.status, reused: 0, reindexed: 0, removed: 0 };
     if (read.status === 'unusable') cache.message = read.message;
@@ -178,13 +202,14 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
       index = read.index;
       cache.loadMs = read.ms;
       cache.bytes = read.bytes;
+      cache.rest = read.rest;
     }
     const refused = new Map(index.skipped().map((s) => [s.docId, s.reason]));
     todo = [];
     const present = new Set<string>();
-    for (const f of unique) {
+    for (const [k, f] of unique.entries()) {
       const docId = docIdOf(f.path);
-      const stamp = stampOf(f.path, docId, f.meta);
+      const stamp = stamps[k];
       if (stamp) table.set(f.path, stamp);
       const before = cached.get(f.path);
       if (!sameStamp(before, stamp)) {

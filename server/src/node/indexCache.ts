@@ -3,12 +3,12 @@
 // (engine/persist.ts); this module only does I/O and never throws: a broken or unwritable cache
 // means indexing from the files, with one message.
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PrecedentIndex, PrecedentIndexOptions } from '../engine/corpus';
-import { decodeIndex, encodeIndex, FORMAT_VERSION } from '../engine/persist';
+import { decodeIndex, encodeIndex, FIXED, FORMAT_VERSION, partsOf, type LaterPart } from '../engine/persist';
 import { ioReason, packageRoot } from './corpusLoader';
 
 /** What a precedent file was when it was indexed; a file whose stamp differs is indexed again. */
@@ -78,32 +78,108 @@ export function cacheFileFor(dir: string, corpusKey: unknown): string {
 }
 
 export type CacheRead =
-  | { status: 'loaded'; index: PrecedentIndex; files: FileTable; ms: number; bytes: number }
+  | { status: 'loaded'; index: PrecedentIndex; files: FileTable; ms: number; bytes: number; rest: RestOfIndex | null }
   | { status: 'missing' }
   | { status: 'unusable'; message: string };
 
 /**
+ * What changes need of a loaded index and was not read yet (see readIndexCache's `tablesLater`):
+ * complete() reads it from the same open file and restores it, a slice at a time between other
+ * work; it resolves with null, or with why the index cannot take changes (then index again).
+ */
+export interface RestOfIndex {
+  complete(): Promise<string | null>;
+}
+
+/** Longest stretch of restoring between two looks at the event loop (requests waiting). */
+const RESTORE_SLICE_MS = 8;
+/** Bytes read at once for the rest of an index: reading happens off the main thread, in between. */
+const REST_CHUNK = 64 << 20;
+
+/**
  * The index stored in `file`. Restored precedents are quoted from their files, read again on
  * demand (`options.readText`, see fileBackedIndexOptions()), so the cache holds no text.
+ * `tablesLater`: read only the part the index answers with (a fifth of the file at 100,000
+ * precedents); `rest` reads the rest, which changes, saves and word searches wait for.
  */
-export async function readIndexCache(file: string, options: PrecedentIndexOptions, version: string = engineVersion()): Promise<CacheRead> {
+export async function readIndexCache(
+  file: string,
+  options: PrecedentIndexOptions,
+  version: string = engineVersion(),
+  tablesLater = false,
+): Promise<CacheRead> {
   const started = performance.now();
   let bytes: Uint8Array;
+  let handle: FileHandle | null = null;
+  let answerEnd = 0;
   try {
-    bytes = await readLargeFile(file);
+    if (!tablesLater) bytes = await readLargeFile(file);
+    else {
+      handle = await open(file, 'r');
+      const size = (await handle.stat()).size;
+      bytes = new Uint8Array(size);
+      await readRange(handle, bytes, 0, Math.min(FIXED, size));
+      const parts = partsOf(bytes.subarray(0, FIXED));
+      // A foreign or damaged start: read whole, and decodeIndex says why.
+      answerEnd = parts.ok && parts.total === size ? parts.answerEnd : size;
+      await readRange(handle, bytes, FIXED, answerEnd);
+    }
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
     return { status: 'unusable', message: `index cache ${file} not read (${ioReason(error)}): indexing the precedents` };
   }
-  const decoded = decodeIndex(bytes, version, options);
+  const decoded = decodeIndex(bytes, version, options, tablesLater);
+  const unusable = (why: string): CacheRead => ({ status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` });
   if (!decoded.ok) {
-    const why = decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`;
-    return { status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` };
+    await handle?.close().catch(() => undefined);
+    return unusable(decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`);
   }
   const files = parseFileTable(decoded.extra);
-  if (!files) return { status: 'unusable', message: `index cache ${file} damaged (no file table): indexing the precedents again` };
-  return { status: 'loaded', index: decoded.index, files, ms: performance.now() - started, bytes: bytes.length };
+  if (!files) {
+    await handle?.close().catch(() => undefined);
+    return unusable('damaged (no file table)');
+  }
+  const rest = handle && decoded.later ? restOf(file, handle, bytes, decoded.later) : null;
+  if (handle && !rest) await handle.close().catch(() => undefined);
+  return { status: 'loaded', index: decoded.index, files, ms: performance.now() - started, bytes: bytes.length, rest };
+}
+
+function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: LaterPart): RestOfIndex {
+  let done: Promise<string | null> | null = null;
+  const run = async (): Promise<string | null> => {
+    try {
+      // The file stays open from the first read: a save renaming a new file over it meanwhile
+      // does not mix two indexes.
+      for (let at = later.start; at < bytes.length; at += REST_CHUNK) await readRange(handle, bytes, at, Math.min(bytes.length, at + REST_CHUNK));
+    } catch (error) {
+      return `index cache ${file} not read to the end (${ioReason(error)})`;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+    const steps = later.restore();
+    for (;;) {
+      const until = performance.now() + RESTORE_SLICE_MS;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value ? `index cache ${file} damaged (${step.value.reason})` : null;
+        if (performance.now() >= until) break;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { complete: () => (done ??= run()) };
+}
+
+/** Bytes [from, to) of an open file into `bytes` at the same offsets. */
+async function readRange(handle: FileHandle, bytes: Uint8Array, from: number, to: number): Promise<void> {
+  let at = from;
+  while (at < to) {
+    const { bytesRead } = await handle.read(bytes, at, Math.min(IO_CHUNK, to - at), at);
+    if (bytesRead === 0) throw new Error(`file shrank while read (${at} of ${to} bytes)`);
+    at += bytesRead;
+  }
 }
 
 function parseFileTable(extra: unknown): FileTable | null {
@@ -180,12 +256,7 @@ export async function readLargeFile(path: string): Promise<Uint8Array> {
   try {
     const size = (await handle.stat()).size;
     const bytes = new Uint8Array(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(bytes, at, Math.min(IO_CHUNK, size - at), at);
-      if (bytesRead === 0) throw new Error(`file shrank while read (${at} of ${size} bytes)`);
-      at += bytesRead;
-    }
+    await readRange(handle, bytes, 0, size);
     return bytes;
   } finally {
     await handle.close();

@@ -328,6 +328,8 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(SIMILAR_CLAUSES_REQUEST, (params: SimilarClausesParams) => guarded('la recherche de paragraphes semblables', [], async () => {
     const doc = await draftDocument(params.textDocument.uri);
+    // It searches every precedent's words: after a start from the saved index, read last.
+    await corpus.whole;
     return doc ? service.findSimilarClauses(doc, params.position, Math.min(50, Math.max(1, params.limit ?? 10))) : [];
   }));
 

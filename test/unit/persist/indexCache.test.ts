@@ -114,7 +114,7 @@ describe('node/indexCache: the persisted index on disk', () => {
 
   for (const [name, damage, pattern] of [
     ['truncated', (b: Buffer): Buffer => b.subarray(0, Math.floor(b.length / 2)), /damaged \(truncated/],
-    ['overwritten in the middle', (b: Buffer): Buffer => { const c = Buffer.from(b); c.fill(7, c.length - 200, c.length - 100); return c; }, /damaged \(checksum mismatch\)/],
+    ['overwritten in the middle', (b: Buffer): Buffer => { const c = Buffer.from(b); c.fill(7, c.length - 200, c.length - 100); return c; }, /damaged \(checksum mismatch \(later part\)\)/],
     ['not an index at all', (): Buffer => Buffer.from('{"precedents": []}'), /damaged \(not a Précédent index file/],
   ] as const) {
     it(`a ${name} cache file is rebuilt with one message`, async () => {
@@ -259,6 +259,8 @@ describe('server corpus host with the persisted index', () => {
     const third = host();
     await third.load({ folders: [dir], includeBundled: true });
     assert.ok(logs.some((l) => /saved index: 9 unchanged, 0 indexed again/.test(l)), logs.join('\n'));
+    // The rest of the saved index is read after the load: not from a file damaged meanwhile.
+    await third.whole;
 
     const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);
     writeFileSync(file, 'garbage');
@@ -268,6 +270,61 @@ describe('server corpus host with the persisted index', () => {
     assert.equal(fourth.index.documents().length, 9);
     assert.equal(logs.filter((l) => /index cache/.test(l)).length, 1, logs.join('\n'));
     await fourth.flushSave();
+  });
+
+  // A start from the saved index answers once the part it answers with is read; the rest (what
+  // changes need) is read meanwhile, and a change made at once waits for it.
+  it('answers before the rest of the saved index is read; a change at once waits for it and is taken', async () => {
+    const dir = corpusDir();
+    const cacheDir = tempDir('host-cache-rest');
+    const logs: string[] = [];
+    const host = hostsIn(cacheDir, logs);
+    const first = host();
+    await first.load({ folders: [dir], includeBundled: true });
+    await first.flushSave();
+    const expected = answers(first.index);
+    const second = host();
+    await second.load({ folders: [dir], includeBundled: true });
+    assert.ok(second.index.tablesPending, 'ready before the rest is read');
+    assert.deepEqual(second.index.findOpeners('réaff', 5), first.index.findOpeners('réaff', 5));
+    writeFileSync(join(dir, 'd.txt'), CLAUSES.replace('POLICIÈRE', 'DOUANIÈRE'));
+    const { pathToFileURL } = await import('node:url');
+    assert.ok(await second.fileChanged(pathToFileURL(join(dir, 'd.txt')).href, 'created'));
+    assert.ok(!second.index.tablesPending);
+    assert.equal(second.index.documents().length, 9);
+    assert.ok(logs.some((l) => /^corpus: rest of the saved index read in \d+ ms/.test(l)), logs.join('\n'));
+    second.index.remove(pathToFileURL(join(dir, 'd.txt')).href);
+    assert.deepEqual(unordered(answers(second.index)), unordered(expected));
+  });
+
+  it('a saved index whose rest is damaged: answers meanwhile, then indexes the files again and saves over it, saying so once', async () => {
+    const dir = corpusDir();
+    const cacheDir = tempDir('host-cache-damaged-rest');
+    const logs: string[] = [];
+    const host = hostsIn(cacheDir, logs);
+    const first = host();
+    await first.load({ folders: [dir], includeBundled: true });
+    await first.flushSave();
+    const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 30] ^= 0xff;
+    writeFileSync(file, bytes);
+    logs.length = 0;
+    const second = host();
+    await second.load({ folders: [dir], includeBundled: true });
+    assert.equal(second.index.documents().length, 8, 'answers from the part read first');
+    await second.whole;
+    assert.ok(!second.index.tablesPending);
+    assert.equal(second.index.documents().length, 8);
+    const notes = logs.filter((l) => /index cache/.test(l));
+    assert.equal(notes.length, 1, logs.join('\n'));
+    assert.match(notes[0], /damaged \(checksum mismatch \(later part\)\): indexing the precedents again/);
+    await second.flushSave();
+    logs.length = 0;
+    const third = host();
+    await third.load({ folders: [dir], includeBundled: true });
+    await third.whole;
+    assert.ok(logs.some((l) => /saved index: 8 unchanged/.test(l)) && !logs.some((l) => /index cache/.test(l)), logs.join('\n'));
   });
 
   it('an unwritable cache folder: the server works and says so once', async () => {

@@ -276,7 +276,7 @@ describe('engine/formulations: a bulk build within the record bound', () => {
     const miner = new FormulationMiner({ counterBits: 16, maxRecords });
     texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
     const set = byText(miner.formulations());
-    return { set, tableSlots: miner.exportState().slots.length / 3 };
+    return { set, tableSlots: miner.exportState().tables.slots.length / 3 };
   };
   const unbounded = bulk(Number.MAX_SAFE_INTEGER);
   // 400 precedents hold ~400,000 records; a bound of 100,000 prunes five times, ~80 precedents apart.
@@ -307,7 +307,7 @@ describe('engine/formulations: a loaded miner made ready for changes while idle'
     const miner = new FormulationMiner({ counterBits: 16 });
     texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
     miner.formulations();
-    return FormulationMiner.fromState(miner.exportState(), { rescanShare: 1 });
+    return FormulationMiner.fromSaved(miner.exportState(), { rescanShare: 1 });
   };
   const edit = (miner: FormulationMiner): void => {
     miner.remove(1);

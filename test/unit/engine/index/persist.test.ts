@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
-import { decodeIndex, encodeIndex, FORMAT_VERSION, readHeader } from '../../../../server/src/engine/persist';
+import { decodeIndex, encodeIndex, FORMAT_VERSION, partsOf, readHeader } from '../../../../server/src/engine/persist';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { TOPICS } from '../../../../server/src/engine/references/topics';
 import { loadSeeds } from './seedCorpus';
@@ -36,8 +36,12 @@ function seeded(): { index: PrecedentIndex; texts: Map<string, string> } {
   return { index, texts };
 }
 
-/** Every public query of the index, on inputs that hit openers, formulations, references and topics. */
-function answers(index: PrecedentIndex): unknown {
+/**
+ * Every public query of the index, on inputs that hit openers, formulations, references and topics.
+ * `searches`: with the searches through every precedent's words (concordance, formulations with all
+ * their places), which need the later part of a loaded index.
+ */
+function answers(index: PrecedentIndex, searches = true): unknown {
   const refs = index.findReferences('convention', 10);
   return {
     documents: index.documents().sort((a, b) => (a.docId < b.docId ? -1 : 1)),
@@ -45,12 +49,13 @@ function answers(index: PrecedentIndex): unknown {
     openers: ['réaff', 'rappel', 'nous réaff', 'decid', 'consc', 'reafirm'].map((p) => index.findOpeners(p, 8)),
     openerList: index.openerList(),
     continuations: ['Nations Unies', 'dans toute la mes', 'la criminalité ', 'renforcer la coopération'].map((w) => index.continueFormulation(w, 6)),
-    formulations: index.formulations(30),
+    formulations: searches ? index.formulations(30) : null,
     references: ['conv', 'Europol', 'OSCE', 'Interpol'].map((p) => index.findReferences(p, 8)),
     occurrences: refs.map((r) => index.referenceOccurrences(r.entry.id, 0, 50)),
     resolve: index.resolveReference('la Convention de Palerme'),
     suggest: index.suggestReferences('Europole', 3),
-    concordance: ['coopération policière', 'criminalité', 'Palerme', 'terrorisme'].map((q) => index.concordance(q, 20)),
+    concordance: searches ? ['coopération policière', 'criminalité', 'Palerme', 'terrorisme'].map((q) => index.concordance(q, 20)) : null,
+    words: ['coopération', 'Palerme', 'ONUDC', 'inexistant', 'criminalite'].map((w) => index.hasWord(w)),
     topics: TOPICS.map((t) => index.topicEvidence(t.id)),
   };
 }
@@ -179,7 +184,13 @@ describe('engine/persist: a persisted index', () => {
     const flipped = bytes.slice();
     flipped[flipped.length - 50] ^= 0xff;
     const bad = decodeIndex(flipped, ENGINE);
-    assert.deepEqual(bad.ok ? null : [bad.kind, bad.reason], ['corrupt', 'checksum mismatch']);
+    assert.deepEqual(bad.ok ? null : [bad.kind, bad.reason], ['corrupt', 'checksum mismatch (later part)']);
+    const parts = partsOf(bytes);
+    assert.ok(parts.ok);
+    const early = bytes.slice();
+    early[parts.answerEnd - 20] ^= 0xff;
+    const badEarly = decodeIndex(early, ENGINE);
+    assert.deepEqual(badEarly.ok ? null : [badEarly.kind, badEarly.reason], ['corrupt', 'checksum mismatch']);
     const magic = bytes.slice();
     magic[0] = 0x41;
     assert.match((decodeIndex(magic, ENGINE) as { reason: string }).reason, /bad magic/);
@@ -191,6 +202,72 @@ describe('engine/persist: a persisted index', () => {
     assert.equal((decodeIndex(format, ENGINE) as { kind: string }).kind, 'stale');
     const header = readHeader(bytes);
     assert.ok(header.ok && header.engineVersion === ENGINE);
+  });
+
+  // A cold start reads the part an index answers with, answers, and reads the rest (what changes
+  // need: most of the bytes at scale) meanwhile. Bytes not read yet are garbage here, so an answer
+  // that read them would differ.
+  it('answers from its first part alone, then takes the later part and changes like an index never saved', () => {
+    const { index, texts } = seeded();
+    index.prepare();
+    const bytes = encodeIndex(index, ENGINE, null);
+    const parts = partsOf(bytes);
+    assert.ok(parts.ok);
+    assert.ok(parts.answerEnd < bytes.length / 2, `first part ${parts.answerEnd} of ${bytes.length} bytes`);
+    const arriving = new Uint8Array(bytes.length).fill(0xee);
+    arriving.set(bytes.subarray(0, parts.answerEnd));
+    const loaded = decodeIndex(arriving, ENGINE, { readText: (id) => texts.get(id) ?? null }, true);
+    assert.ok(loaded.ok && loaded.later, loaded.ok ? '' : loaded.reason);
+    const restored = loaded.index;
+    assert.ok(restored.tablesPending);
+    assert.deepEqual(answers(restored, false), answers(index, false));
+    assert.throws(() => restored.formulations(5), /not fully read/);
+    assert.throws(() => restored.upsert({ docId: 'x.txt', fileName: 'x.txt', bytes: utf8(EXTRA) }), /not fully read/);
+    assert.throws(() => restored.concordance('criminalité', 5), /not fully read/);
+    assert.throws(() => encodeIndex(restored, ENGINE, null), /not fully read/);
+
+    // The later part arrives damaged: refused with a reason, and the index still answers.
+    const damaged = decodeIndex(arriving, ENGINE, { readText: (id) => texts.get(id) ?? null }, true);
+    assert.ok(damaged.ok && damaged.later);
+    let failure: unknown;
+    for (const steps = damaged.later.restore(); ;) {
+      const step = steps.next();
+      if (step.done) {
+        failure = step.value;
+        break;
+      }
+    }
+    assert.deepEqual(failure, { ok: false, kind: 'corrupt', reason: 'checksum mismatch (later part)' });
+
+    arriving.set(bytes.subarray(parts.answerEnd), parts.answerEnd);
+    let slices = 0;
+    const steps = loaded.later.restore();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        assert.equal(step.value, null);
+        break;
+      }
+      slices++;
+    }
+    assert.ok(slices >= 3, `restored in ${slices + 1} slices`);
+    assert.ok(!restored.tablesPending);
+    assert.deepEqual(answers(restored), answers(index));
+    // Changes: as in the same bytes loaded whole, asked the same before (an index ranks references
+    // with the counts its key index was made with: compared with a load, not with `index`).
+    const whole = decodeIndex(bytes, ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(whole.ok && !whole.later && !whole.index.tablesPending);
+    assert.deepEqual(answers(whole.index), answers(restored)); // the same queries before the changes
+    const both = (change: (i: PrecedentIndex) => void): void => [whole.index, restored].forEach(change);
+    const again = EXTRA.replace('RÉSOLUTION', 'DEUXIÈME RÉSOLUTION');
+    texts.set('again.txt', again);
+    both((i) => assert.ok(i.upsert({ docId: 'again.txt', fileName: 'again.txt', bytes: utf8(again) }).ok));
+    both((i) => assert.ok(i.remove(loadSeeds()[2].file)));
+    assert.deepEqual(answers(restored), answers(whole.index));
+    assert.notDeepEqual(answers(restored), answers(index), 'the changes changed answers');
+    const second = decodeIndex(encodeIndex(restored, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    const wholeSecond = decodeIndex(encodeIndex(whole.index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(second.ok && wholeSecond.ok);
+    assert.deepEqual(answers(second.index), answers(wholeSecond.index));
   });
 
   it('loads from an unaligned buffer (Node pools small reads at any offset)', () => {
