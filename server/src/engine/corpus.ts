@@ -133,12 +133,10 @@ export interface IndexState {
     unitOffsets: Float64Array;
     units: Int32Array;
     labels: Int32Array;
+    /** Per document, first opener (triples in later.docOpeners), reference and topic (length documents + 1). */
     openerOffsets: Float64Array;
-    openers: Int32Array;
     referenceOffsets: Float64Array;
-    references: Int32Array;
     topicOffsets: Float64Array;
-    topics: Int32Array;
   };
   skips: Array<[string, string]>;
   deadDocs: number;
@@ -155,13 +153,20 @@ export interface IndexState {
     miner: MinerTables;
     postDocs: Int32Array;
     postUses: Int32Array;
+    /** Per document (see docs.*Offsets): its openers as (lemma, key, text) string ids, references, topics. */
+    docOpeners: Int32Array;
+    docReferences: Int32Array;
+    docTopics: Int32Array;
+    /** The (precedent, count) pairs of each opener form (in the order of `openers` and their forms) and reference. */
+    openerDocs: Int32Array[];
+    referenceDocs: Int32Array[];
   };
   openers: Array<{
     lemma: string; inLexicon: boolean; lexiconRole: ClauseRole | null; roles: Array<[ClauseRole, number]>; lexiconForms: string[]; count: number;
-    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; docs: Int32Array; occ: Int32Array; occLength: number; order?: Int32Array }>;
+    forms: Array<{ key: string; form: OpenerForm; texts: Array<[string, number]>; count: number; occ: Int32Array; occLength: number; order?: Int32Array }>;
   }>;
   references: Array<{
-    id: string; kind: ReferenceKind; type: ReferenceType; known: boolean; count: number; docs: Int32Array;
+    id: string; kind: ReferenceKind; type: ReferenceType; known: boolean; count: number;
     written: Array<[string, string, number]>; acronyms: Array<[string, string]>; years: Array<[string, number]>; occ: Int32Array; occLength: number;
     /** The occurrences' order, newest precedent first (see occOrder()): the first hover after a load sorts nothing. */
     order?: Int32Array;
@@ -1055,23 +1060,26 @@ export class PrecedentIndex {
       strings,
       docs: {
         docIds, alive, meta, notes, clauseCount, referenceCount, wordCount,
-        unitOffsets, units: Int32Array.from(units), labels: Int32Array.from(labels),
-        openerOffsets, openers: Int32Array.from(openers), referenceOffsets, references: Int32Array.from(references),
-        topicOffsets, topics: Int32Array.from(topics),
+        unitOffsets, units: Int32Array.from(units), labels: Int32Array.from(labels), openerOffsets, referenceOffsets, topicOffsets,
       },
       skips: [...this.skips],
       deadDocs: this.deadDocs,
       miner: miner.state,
       postLen, liveWords,
-      later: { miner: miner.tables, postDocs, postUses },
+      later: {
+        miner: miner.tables, postDocs, postUses,
+        docOpeners: Int32Array.from(openers), docReferences: Int32Array.from(references), docTopics: Int32Array.from(topics),
+        openerDocs: [...this.openers.values()].flatMap((a) => [...a.forms.values()].map((f) => f.docs.pairs())),
+        referenceDocs: [...this.references.values()].map((a) => a.docs.pairs()),
+      },
       openers: [...this.openers.values()].map((a) => ({
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
         forms: [...a.forms].map(([key, f]) => ({
-          key, form: f.form, texts: [...f.texts], count: f.count, docs: f.docs.pairs(), occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ),
+          key, form: f.form, texts: [...f.texts], count: f.count, occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ),
         })),
       })),
       references: [...this.references.values()].map((a) => ({
-        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count, docs: a.docs.pairs(),
+        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count,
         written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
         acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.withRoom(), occLength: a.occ.length, order: this.occOrder(a.occ),
       })),
@@ -1110,8 +1118,9 @@ export class PrecedentIndex {
     };
     check(d.alive.length === n && d.meta.length === n && d.notes.length === n && d.unitOffsets.length === n + 1
       && d.openerOffsets.length === n + 1 && d.referenceOffsets.length === n + 1 && d.topicOffsets.length === n + 1, 'document tables');
-    check(d.units.length === d.labels.length * 2 && d.openers.length === d.openerOffsets[n] * 3
-      && d.references.length === d.referenceOffsets[n] && d.topics.length === d.topicOffsets[n], 'document offsets');
+    const later = s.later;
+    check(d.units.length === d.labels.length * 2 && later.docOpeners.length === d.openerOffsets[n] * 3
+      && later.docReferences.length === d.referenceOffsets[n] && later.docTopics.length === d.topicOffsets[n], 'document offsets');
     const strings = s.strings;
     for (let k = 0; k < n; k++) {
       const live = d.alive[k] === 1;
@@ -1124,9 +1133,9 @@ export class PrecedentIndex {
         notes: d.notes[k], clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
         units: d.units.subarray(u0 * 2, u1 * 2), unitLabels: [], text: null, openers: [], references: [], topics: [],
         packed: live ? {
-          strings, labels: d.labels.subarray(u0, u1), openers: d.openers.subarray(o0, o1),
-          references: d.references.subarray(d.referenceOffsets[k], d.referenceOffsets[k + 1]),
-          topics: d.topics.subarray(d.topicOffsets[k], d.topicOffsets[k + 1]),
+          strings, labels: d.labels.subarray(u0, u1), openers: later.docOpeners.subarray(o0, o1),
+          references: later.docReferences.subarray(d.referenceOffsets[k], d.referenceOffsets[k + 1]),
+          topics: later.docTopics.subarray(d.topicOffsets[k], d.topicOffsets[k + 1]),
         } : null,
       };
       index.docs.push(record);
@@ -1159,12 +1168,14 @@ export class PrecedentIndex {
       index.occOrders.set(list, { length: list.length, order, removals: index.removals });
     };
     index.openers.clear();
+    let formAt = 0;
+    check(later.openerDocs.length === s.openers.reduce((sum, a) => sum + a.forms.length, 0) && later.referenceDocs.length === s.references.length, 'document counts');
     for (const a of s.openers) {
       const forms = new Map<string, OpenerFormAgg>();
       for (const f of a.forms) {
         const occ = Occurrences.of(f.occ, f.occLength);
         restoreOrder(occ, f.order);
-        forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: DocCounts.loaded(f.docs), occ });
+        forms.set(f.key, { form: f.form, texts: new Map(f.texts), count: f.count, docs: DocCounts.loaded(later.openerDocs[formAt++]), occ });
       }
       index.openers.set(a.lemma, {
         lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: new Map(a.roles), lexiconForms: a.lexiconForms, forms, count: a.count,
@@ -1172,11 +1183,11 @@ export class PrecedentIndex {
     }
     const known = new Map(KNOWN_REFERENCES.map((k) => [k.id, k]));
     index.references.clear();
-    for (const a of s.references) {
+    for (const [k, a] of s.references.entries()) {
       const occ = Occurrences.of(a.occ, a.occLength);
       restoreOrder(occ, a.order);
       index.references.set(a.id, {
-        id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: DocCounts.loaded(a.docs),
+        id: a.id, kind: a.kind, type: a.type, known: a.known ? known.get(a.id) ?? null : null, count: a.count, docs: DocCounts.loaded(later.referenceDocs[k]),
         written: new Map(a.written.map(([folded, text, count]) => [folded, { text, count }])),
         acronyms: new Map(a.acronyms), years: new Map(a.years), occ,
       });
@@ -1244,6 +1255,13 @@ export class PrecedentIndex {
     }
     this.postDocs = postDocs;
     this.postUses = postUses;
+    // Read now that they are here (a count is all an answer took of them).
+    let checked = 0;
+    for (const agg of this.references.values()) {
+      agg.docs.check();
+      if (++checked % 4096 === 0) yield;
+    }
+    for (const agg of this.openers.values()) for (const form of agg.forms.values()) form.docs.check();
     this.unrestored = null;
   }
 
@@ -1398,7 +1416,7 @@ export class PrecedentIndex {
   private occurrence([doc, start, end]: OccRef): Occurrence {
     const record = this.docs[doc];
     const unit = unitAt(record.units, start);
-    const label = unit >= 0 ? unpack(record).unitLabels[unit] : null;
+    const label = unit >= 0 ? labelOf(record, unit) : null;
     const text = this.docText(doc);
     if (!text) {
       return { docId: record.docId, clauseLabel: label, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, quote: '', quoteSpan: { start: 0, end: 0 } };
@@ -1811,10 +1829,16 @@ class DocCounts {
     return new DocCounts(DocCounts.NONE);
   }
 
+  /** Saved pairs, whose contents may not be read yet (a restore in two parts): see check(). */
   static loaded(saved: Int32Array): DocCounts {
     if (saved.length % 2) throw new Error('inconsistent index state: document counts');
-    for (let k = 2; k < saved.length; k += 2) if (saved[k] <= saved[k - 2]) throw new Error('inconsistent index state: document counts out of order');
     return new DocCounts(saved);
+  }
+
+  /** Throws unless the saved pairs are ascending by precedent (before the first change). */
+  check(): void {
+    const saved = this.saved;
+    for (let k = 2; k < saved.length; k += 2) if (saved[k] <= saved[k - 2]) throw new Error('inconsistent index state: document counts out of order');
   }
 
   /** How many precedents. */
@@ -1868,6 +1892,14 @@ class DocCounts {
 /** A reference no precedent has cited yet (curated ones start so). */
 function newReferenceAgg(id: string, kind: ReferenceKind, type: ReferenceType, known: KnownReference | null): ReferenceAgg {
   return { id, kind, type, known, count: 0, docs: DocCounts.empty(), written: new Map(), acronyms: new Map(), years: new Map(), occ: new Occurrences() };
+}
+
+/** The label of a unit (a quote's clause): of a restored record, from its packed labels (the rest may not be read yet). */
+function labelOf(record: DocRecord, unit: number): string | null {
+  const p = record.packed;
+  if (!p) return record.unitLabels[unit] ?? null;
+  const id = p.labels[unit];
+  return id === undefined || id < 0 ? null : p.strings[id];
 }
 
 /** A restored record's packed arrays as the record's own (see DocRecord.packed). */

@@ -67,8 +67,9 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   let answering = -1;
   // [answer, later]: stringify finishes the first before it visits the second, so the arrays of
   // the later part are the last ones collected.
-  const json = JSON.stringify([{ ...state, later: undefined }, state.later], function (this: unknown, key: string, value: unknown) {
-    if (key === '1' && Array.isArray(this)) answering = arrays.length;
+  const parts = [{ ...state, later: undefined }, state.later];
+  const json = JSON.stringify(parts, function (this: unknown, key: string, value: unknown) {
+    if (this === parts && key === '1') answering = arrays.length;
     if (kindOf(value) >= 0) {
       arrays.push(value as Typed);
       return { $: arrays.length - 1 };
