@@ -1211,15 +1211,17 @@ export class PrecedentIndex {
       const list = index.miner.formulations();
       const keys = s.formulationKeys.split('\u0000');
       if (s.formulationOrder.length === list.length && keys.length === list.length) {
-        const rows: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
+        const entries: FormulationSlot[] = [];
+        const weights = new Float64Array(keys.length);
         for (let i = 0; i < keys.length; i++) {
           const mined = list[s.formulationOrder[i]];
           check(mined !== undefined, 'formulation order');
           const slot: FormulationSlot = { mined, key: keys[i] };
           mined.indexSlot = slot;
-          rows.push({ key: slot.key, entry: slot, weight: mined.count });
+          entries.push(slot);
+          weights[i] = mined.count;
         }
-        index.formulationKeys = new GrowingKeyIndex(new KeyIndex(rows, { keysFolded: true, presorted: true, oneKeyPerEntry: true }), { keysFolded: true });
+        index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, sorted: { keys, entries, weights } }), { keysFolded: true });
         index.formulationVersion = index.miner.version;
         index.formulationGeneration = index.miner.generation;
       }

@@ -316,13 +316,19 @@ class Formulation implements MinedFormulation {
   constructor(
     private readonly miner: FormulationMiner,
     readonly record: number,
-    /** Its word ids: a view into a precedent's words, kept even if that precedent goes. */
-    readonly ids: Uint32Array,
+    /**
+     * Its word ids: a view into a precedent's words, kept even if that precedent goes; null for one
+     * of a saved set until first read (a million views at a load, most never read).
+     */
+    private idView: Uint32Array | null,
     readonly count: number,
     readonly docCount: number,
     /** Its position in a saved set, whose place samples it uses while the miner's tables are not restored. */
     readonly savedAt = -1,
   ) {}
+  get ids(): Uint32Array {
+    return (this.idView ??= this.miner.savedWords(this.savedAt));
+  }
   get wordCount(): number {
     return this.ids.length;
   }
@@ -446,6 +452,8 @@ export class FormulationMiner {
   private recTarget = new Int32Array(1024);
   /** The answering part of a restored miner's state while its tables are not restored (see fromState()). */
   private saved: MinerState | null = null;
+  /** The words of a restored formulation set, one after another, and where each starts (see savedWords()). */
+  private savedSet: { words: Uint32Array; starts: Int32Array } | null = null;
   /** Per word id: 1 known, 2 cut at the start of a formulation, 4 cut at its end (worked out on first need). */
   private cutFlags = new Uint8Array(1024);
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
@@ -477,6 +485,13 @@ export class FormulationMiner {
   /** Word ids of a document (0 = boundary), parallel to tokenize() of its text and units. */
   documentWords(doc: number): Uint32Array | undefined {
     return this.docWords[doc];
+  }
+
+  /** Word ids of the formulation at `position` in the restored set. */
+  savedWords(position: number): Uint32Array {
+    const set = this.savedSet;
+    if (!set || !(position >= 0 && position + 1 < set.starts.length)) throw new Error('no saved formulation at this position');
+    return set.words.subarray(set.starts[position], set.starts[position + 1]);
   }
 
   /** Throws while a restored miner lacks its tables: the callers (changes, saves) wait for them. */
@@ -1069,15 +1084,19 @@ export class FormulationMiner {
     // Pushed, not `new Array(n)`: V8 makes a large preallocated array a dictionary (slow to read,
     // and the first push after the load turned it back into a plain array: 50 ms at 100k).
     const list: Formulation[] = [];
+    const starts = new Int32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
       const r = s.formulations[i];
       const len = s.formulationLengths[i];
       expect(r >= 0 && r < R && len >= MIN_WORDS && at + len <= words.length, 'formulation records');
-      list.push(new Formulation(m, r, words.subarray(at, at + len), s.formulationCounts[i], s.formulationDocCounts[i], i));
+      list.push(new Formulation(m, r, null, s.formulationCounts[i], s.formulationDocCounts[i], i));
+      starts[i] = at;
       at += len;
     }
+    starts[n] = at;
     expect(at === words.length, 'formulation words');
+    m.savedSet = { words, starts };
     // The set as saved; what a change needs besides (largest extensions, sources, children)
     // is worked out at the first change or while idle, not here: a cold start waits for none of it.
     m.members = list.slice();

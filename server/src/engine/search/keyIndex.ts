@@ -42,8 +42,11 @@ export interface KeyIndexOptions<T> {
    * re-sorted them all (~60 % of the rebuild).
    */
   previous?: KeyIndex<T> | null;
-  /** The input is in key order already (a saved index's order): it is not sorted again. */
-  presorted?: boolean;
+  /**
+   * The rows as a saved index had them, one folded key per entry, in key order: taken as they are
+   * (the input is ignored), without a row object each (a million at a load).
+   */
+  sorted?: { keys: string[]; entries: T[]; weights: Float64Array };
   /**
    * Each entry comes with one key (formulations): entries are numbered by row instead of through
    * a Map of the entry objects (a million of them cost a second to hash at a load).
@@ -114,7 +117,7 @@ export class KeyIndex<T> {
   private readonly weights: Float64Array;
   /** 1 when the folded key is a later word of the given key. */
   private readonly inner: Uint8Array;
-  private readonly entries: T[] = [];
+  private readonly entries: T[];
   private readonly weightOf?: (entry: T) => number;
   /** log1p(weight), precomputed when weights are static. */
   private readonly logWeights: Float64Array;
@@ -123,6 +126,22 @@ export class KeyIndex<T> {
 
   constructor(input: Iterable<KeyIndexEntry<T>>, options: KeyIndexOptions<T> = {}) {
     this.weightOf = options.weightOf;
+    if (options.sorted) {
+      const { keys, entries, weights } = options.sorted;
+      const n = keys.length;
+      if (entries.length !== n || weights.length !== n) throw new Error('sorted rows: keys, entries and weights differ in length');
+      this.keys = keys;
+      this.keyText = keys;
+      this.entries = entries;
+      this.entryOf = new Int32Array(n);
+      for (let i = 0; i < n; i++) this.entryOf[i] = i;
+      this.weights = weights;
+      this.inner = new Uint8Array(n);
+      this.logWeights = new Float64Array(n);
+      for (let i = 0; i < n; i++) this.logWeights[i] = Math.log1p(Math.max(0, weights[i]));
+      return;
+    }
+    this.entries = [];
     const entryIndex = new Map<T, number>();
     const folded: string[] = [];
     const text: string[] = [];
@@ -159,7 +178,7 @@ export class KeyIndex<T> {
     // Plain loops, not Array.from/Float64Array.from with a callback: a million keys at a load.
     const order = new Array<number>(folded.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    if (!options.presorted) order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
+    order.sort((a, b) => (folded[a] < folded[b] ? -1 : folded[a] > folded[b] ? 1 : inner[a] - inner[b]));
     // The previous index's rows of entries still present, in its (sorted) order.
     const kept: number[] = [];
     if (previous) {
