@@ -237,9 +237,13 @@ describe('language server with a persisted index', function () {
       assert.equal((await corpusReady(second)).documents, 5);
       assert.ok(second.logs.some((l) => /saved index: 5 unchanged, 0 indexed again, 0 removed/.test(l)), second.logs.join('\n'));
       // The garbage of the load is collected before "ready", not in a pause while the drafter types.
-      const released = second.logs.findIndex((l) => /memory of the load released in \d+ ms \(heap \d+ -> \d+ MB\)/.test(l));
-      assert.ok(released >= 0, second.logs.join('\n'));
+      // It answers before the rest of the saved index is read; the load's memory goes after that rest.
       assert.equal(await hoverOnudc(second), fresh);
+      await second.waitFor('rest of the saved index', () => second.logs.find((l) => /rest of the saved index read in \d+ ms/.test(l)));
+      await second.waitFor('memory released', () => second.logs.find((l) => /memory of the load released in \d+ ms \(heap \d+ -> \d+ MB\)/.test(l)));
+      const rest = second.logs.findIndex((l) => /rest of the saved index read/.test(l));
+      const released = second.logs.findIndex((l) => /memory of the load released/.test(l));
+      assert.ok(rest >= 0 && released > rest, second.logs.join('\n'));
       assert.match(fresh, /Office des Nations Unies contre la drogue et le crime/);
       // What the first changed precedent needs is worked out while the server is idle, after the load.
       await second.waitFor('prepared while idle', () => second.logs.find((l) => /prepared while idle in \d+ ms \(\d+ slices\)/.test(l)));
