@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrecedentIndex } from '../../../server/src/engine/corpus';
 import { loadCorpus, type LoadedCorpus } from '../../../server/src/node/corpusLoader';
@@ -325,6 +325,43 @@ describe('server corpus host with the persisted index', () => {
     await third.load({ folders: [dir], includeBundled: true });
     await third.whole;
     assert.ok(logs.some((l) => /saved index: 8 unchanged/.test(l)) && !logs.some((l) => /index cache/.test(l)), logs.join('\n'));
+  });
+
+  // Without the editor's file watching (other LSP clients), the server watches the corpus itself.
+  it('watches the corpus folders without the editor: new, changed and deleted precedents, a new subfolder, one watcher per folder', async function () {
+    this.timeout(20_000);
+    const dir = corpusDir();
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'd.txt'), CLAUSES.replace('POLICIÈRE', 'DOUANIÈRE'));
+    const logs: string[] = [];
+    const host = new CorpusHost(() => undefined, (line) => logs.push(line), () => SEEDS);
+    host.cacheDir = null;
+    await host.load({ folders: [dir], includeBundled: false });
+    assert.equal(host.index.documents().length, 4);
+    host.watchWithNode();
+    const until = async (what: string, ok: () => boolean): Promise<void> => {
+      for (let waited = 0; !ok(); waited += 25) {
+        if (waited > 8000) assert.fail(`${what}:\n${logs.join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    const has = (name: string): boolean => host.index.documents().some((d) => d.docId.endsWith(`/${name}`));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the tree walk
+      if (process.platform === 'linux') assert.equal((host as unknown as { watchers: unknown[] }).watchers.length, 2, 'the folder and its subfolder, not each file');
+      writeFileSync(join(dir, 'sub', 'e.txt'), CLAUSES);
+      await until('a new precedent in a subfolder is indexed', () => has('e.txt'));
+      mkdirSync(join(dir, 'new'));
+      writeFileSync(join(dir, 'new', 'f.txt'), CLAUSES);
+      await until('a precedent of a new subfolder is indexed', () => has('f.txt'));
+      writeFileSync(join(dir, 'new', 'g.txt'), CLAUSES);
+      await until('the new subfolder is watched', () => has('g.txt'));
+      rmSync(join(dir, 'sub', 'd.txt'));
+      await until('a deleted precedent is dropped', () => !has('d.txt'));
+      assert.equal(host.index.documents().length, 6);
+    } finally {
+      host.unwatch();
+    }
   });
 
   it('an unwritable cache folder: the server works and says so once', async () => {
