@@ -153,7 +153,8 @@ export class CorpusHost {
    */
   private async readRest(rest: RestOfIndex, generation: number): Promise<void> {
     const started = performance.now();
-    const failure = await rest.complete();
+    // A newer load (reindex, folders changed) stops the read: up to 2 GB and 15 s at 100k for nothing.
+    const failure = await rest.complete(() => generation === this.generation);
     if (generation !== this.generation) return;
     if (!failure) {
       this.log(`corpus: rest of the saved index read in ${Math.round(performance.now() - started)} ms: precedent changes are taken from now on`);

@@ -88,7 +88,11 @@ export type CacheRead =
  * work; it resolves with null, or with why the index cannot take changes (then index again).
  */
 export interface RestOfIndex {
-  complete(): Promise<string | null>;
+  /**
+   * `wanted`: asked between reads and slices; once false (a newer load replaced this index), the
+   * rest is no longer read and complete() resolves with null, the index left as it was.
+   */
+  complete(wanted?: () => boolean): Promise<string | null>;
 }
 
 /** Longest stretch of restoring between two looks at the event loop (requests waiting). */
@@ -148,11 +152,14 @@ export async function readIndexCache(
 
 function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: LaterPart): RestOfIndex {
   let done: Promise<string | null> | null = null;
-  const run = async (): Promise<string | null> => {
+  const run = async (wanted: () => boolean): Promise<string | null> => {
     try {
       // The file stays open from the first read: a save renaming a new file over it meanwhile
       // does not mix two indexes.
-      for (let at = later.start; at < bytes.length; at += REST_CHUNK) await readRange(handle, bytes, at, Math.min(bytes.length, at + REST_CHUNK));
+      for (let at = later.start; at < bytes.length; at += REST_CHUNK) {
+        if (!wanted()) return null;
+        await readRange(handle, bytes, at, Math.min(bytes.length, at + REST_CHUNK));
+      }
     } catch (error) {
       return `index cache ${file} not read to the end (${ioReason(error)})`;
     } finally {
@@ -160,6 +167,7 @@ function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: Late
     }
     const steps = later.restore();
     for (;;) {
+      if (!wanted()) return null;
       const until = performance.now() + RESTORE_SLICE_MS;
       for (;;) {
         const step = steps.next();
@@ -169,7 +177,7 @@ function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: Late
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  return { complete: () => (done ??= run()) };
+  return { complete: (wanted = () => true) => (done ??= run(wanted)) };
 }
 
 /** Bytes [from, to) of an open file into `bytes` at the same offsets. */

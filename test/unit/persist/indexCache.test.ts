@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrecedentIndex } from '../../../server/src/engine/corpus';
-import { loadCorpus, type LoadedCorpus } from '../../../server/src/node/corpusLoader';
+import { fileBackedIndexOptions, loadCorpus, type LoadedCorpus } from '../../../server/src/node/corpusLoader';
 import { CorpusHost } from '../../../server/src/node/corpusHost';
-import { cacheFileFor, defaultCacheDir, writeIndexCache } from '../../../server/src/node/indexCache';
+import { cacheFileFor, defaultCacheDir, readIndexCache, writeIndexCache } from '../../../server/src/node/indexCache';
 import { run, SEEDS, tempDir } from '../cli/support';
 
 const CLAUSES = [
@@ -151,6 +151,22 @@ describe('node/indexCache: the persisted index on disk', () => {
     const written = await writeIndexCache(cacheFile, loaded.index, loaded.stamps!);
     assert.equal(written.ok, false);
     assert.match(written.ok ? '' : written.message, /index cache not written in .*not-a-folder \(not a folder\): working without it/);
+  });
+
+  it('reads the rest of a saved index after the first part, and stops when it is no longer wanted', async () => {
+    const dir = corpusDir();
+    const cacheFile = join(tempDir('cache-rest'), 'index.bin');
+    await save(await load(dir, cacheFile), cacheFile);
+    const options = fileBackedIndexOptions((id) => id);
+    const dropped = await readIndexCache(cacheFile, options, undefined, true);
+    assert.ok(dropped.status === 'loaded' && dropped.rest && dropped.index.tablesPending);
+    assert.equal(await dropped.rest.complete(() => false), null);
+    assert.ok(dropped.index.tablesPending, 'not restored: a newer load replaced it');
+    const kept = await readIndexCache(cacheFile, options, undefined, true);
+    assert.ok(kept.status === 'loaded' && kept.rest);
+    assert.equal(await kept.rest.complete(), null);
+    assert.ok(!kept.index.tablesPending);
+    assert.deepEqual(unordered(answers(kept.index)), unordered(answers((await load(dir, cacheFile)).index)));
   });
 
   it('the cache folder follows XDG_CACHE_HOME, else HOME; one file per corpus', () => {
