@@ -877,6 +877,11 @@ export class PrecedentIndex {
     const id = this.miner.wordId(foldWord(word));
     if (!id) return false;
     if (this.unrestored) return this.unrestored.liveWords[id] === 1;
+    return this.inLivePrecedent(id);
+  }
+
+  /** Whether a live precedent uses the word of this id (its postings keep removed ones until compacted). */
+  private inLivePrecedent(id: number): boolean {
     const postings = this.postDocs[id];
     for (let k = 0; k < (this.postLen[id] ?? 0); k++) if (this.docs[postings[k]].alive) return true;
     return false;
@@ -1046,15 +1051,7 @@ export class PrecedentIndex {
       at += withRoom(len);
     }
     const liveWords = new Uint8Array(postLen.length);
-    for (let id = 0; id < postLen.length; id++) {
-      const docs = this.postDocs[id];
-      for (let k = 0; k < postLen[id]; k++) {
-        if (this.docs[docs[k]].alive) {
-          liveWords[id] = 1;
-          break;
-        }
-      }
-    }
+    for (let id = 0; id < postLen.length; id++) liveWords[id] = this.inLivePrecedent(id) ? 1 : 0;
     const miner = this.miner.exportState();
     return {
       strings,

@@ -290,6 +290,21 @@ export interface MinerTables {
   recTarget?: Int32Array;
 }
 
+/** The (doc, pos) samples at row `at` of a SAMPLE-pairs table (-1 unused), in precedents still mined. */
+function samplesAt(table: Int32Array, at: number, mined: (doc: number) => boolean): WordPlace[] {
+  const out: WordPlace[] = [];
+  for (let k = 0; k < SAMPLE; k++) {
+    const doc = table[(at * SAMPLE + k) * 2];
+    if (doc >= 0 && mined(doc)) out.push({ doc, pos: table[(at * SAMPLE + k) * 2 + 1] });
+  }
+  return out;
+}
+
+/** Throws on saved miner state that does not hold together (the caller indexes the files again). */
+function expect(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
+}
+
 /** Places kept per record as they are mined (the first contributors); more are found on demand. */
 const SAMPLE = 4;
 /** Ints per slot of the record hash table: hash half a, half b, record (12 bytes: as much memory as three arrays). */
@@ -903,24 +918,11 @@ export class FormulationMiner {
    * newest documents, bounded by PLACE_SCAN_WORDS, until PLACES_WANTED are found.
    */
   sampledPlaces(r: number, savedAt = -1): WordPlace[] {
-    const out: WordPlace[] = [];
     const saved = this.saved;
-    if (saved) {
-      // Before the tables: the saved set's own samples, and nothing has changed since the save.
-      if (savedAt < 0) throw new Error('the formulation tables are not restored yet');
-      for (let k = 0; k < SAMPLE; k++) {
-        const doc = saved.formulationPlaces[(savedAt * SAMPLE + k) * 2];
-        if (doc >= 0 && saved.docPresent[doc] & 2) out.push({ doc, pos: saved.formulationPlaces[(savedAt * SAMPLE + k) * 2 + 1] });
-      }
-      return out;
-    }
-    for (let k = 0; k < SAMPLE; k++) {
-      const doc = this.recPlaces[(r * SAMPLE + k) * 2];
-      const pos = this.recPlaces[(r * SAMPLE + k) * 2 + 1];
-      if (doc < 0 || !this.docLens[doc]) continue;
-      out.push({ doc, pos });
-    }
-    return out;
+    if (!saved) return samplesAt(this.recPlaces, r, (doc) => this.docLens[doc] !== undefined);
+    // Before the tables: the saved set's own samples, and nothing has changed since the save.
+    if (savedAt < 0) throw new Error('the formulation tables are not restored yet');
+    return samplesAt(saved.formulationPlaces, savedAt, (doc) => (saved.docPresent[doc] & 2) !== 0);
   }
 
   placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
@@ -1054,9 +1056,6 @@ export class FormulationMiner {
     // A small counter for now: restoreTables() puts back the saved one (2^24 buckets, 160 MB at
     // 100,000 precedents, allocated and filled here for nothing before).
     const m = new FormulationMiner({ counterBits: 4, maxRecords: s.maxRecords, maxRemine: s.maxRemine, rescanShare: options.rescanShare });
-    const expect = (ok: boolean, what: string): void => {
-      if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
-    };
     expect(Number.isInteger(s.counterBits) && s.counterBits <= 30, '3-gram counter size');
     expect(s.docOffsets.length === s.docPresent.length + 1, 'document tables');
     expect(s.functionWords.length === s.vocabulary.length + 1, 'vocabulary');
@@ -1125,10 +1124,6 @@ export class FormulationMiner {
   *restoreTables(t: MinerTables, slice = 1 << 18): Generator<void, void> {
     const s = this.saved;
     if (!s) throw new Error('the formulation tables are already restored');
-    const m = this;
-    const expect = (ok: boolean, what: string): void => {
-      if (!ok) throw new Error(`inconsistent formulation tables: ${what}`);
-    };
     const R = s.records;
     const buckets = 2 ** s.counterBits;
     expect(t.triUsed.length === Math.ceil(buckets / 8), '3-gram counter size');
@@ -1221,42 +1216,42 @@ export class FormulationMiner {
     yield;
     // Nothing of the miner changed until now (a change waits for these tables): all at once.
     for (let i = 0; i < docWords.length; i++) {
-      m.docWords.push(docWords[i]);
-      m.docLens.push(docLens[i]);
+      this.docWords.push(docWords[i]);
+      this.docLens.push(docLens[i]);
     }
-    for (const d of pending) m.pending.add(d);
-    m.counterMask = counterMask;
-    m.triCount = triCount;
-    m.triLastDoc = triLastDoc;
-    m.triFinger = triFinger;
-    m.recA = room(t.recA, (n) => new Uint32Array(n));
-    m.recB = room(t.recB, (n) => new Uint32Array(n));
-    m.recLen = room(t.recLen, (n) => new Uint8Array(n));
-    m.recCount = room(t.recCount, (n) => new Int32Array(n));
-    m.recDocs = room(t.recDocs, (n) => new Int32Array(n));
-    m.recMark = new Int32Array(cap);
-    m.recPrefix = room(t.recPrefix, (n) => new Int32Array(n));
-    m.recSuffix = room(t.recSuffix, (n) => new Int32Array(n));
-    m.recPlaces = recPlaces;
-    m.recTarget = recTarget;
-    m.recMember = recMember;
-    m.srcCount = new Int32Array(cap);
-    m.recFlags = new Uint8Array(cap);
-    m.rightHead = rightHead;
-    m.rightNext = rightNext;
-    m.leftHead = leftHead;
-    m.leftNext = leftNext;
-    m.capacity = m.roomForRecords();
-    m.slots = t.slots;
+    for (const d of pending) this.pending.add(d);
+    this.counterMask = counterMask;
+    this.triCount = triCount;
+    this.triLastDoc = triLastDoc;
+    this.triFinger = triFinger;
+    this.recA = room(t.recA, (n) => new Uint32Array(n));
+    this.recB = room(t.recB, (n) => new Uint32Array(n));
+    this.recLen = room(t.recLen, (n) => new Uint8Array(n));
+    this.recCount = room(t.recCount, (n) => new Int32Array(n));
+    this.recDocs = room(t.recDocs, (n) => new Int32Array(n));
+    this.recMark = new Int32Array(cap);
+    this.recPrefix = room(t.recPrefix, (n) => new Int32Array(n));
+    this.recSuffix = room(t.recSuffix, (n) => new Int32Array(n));
+    this.recPlaces = recPlaces;
+    this.recTarget = recTarget;
+    this.recMember = recMember;
+    this.srcCount = new Int32Array(cap);
+    this.recFlags = new Uint8Array(cap);
+    this.rightHead = rightHead;
+    this.rightNext = rightNext;
+    this.leftHead = leftHead;
+    this.leftNext = leftNext;
+    this.capacity = this.roomForRecords();
+    this.slots = t.slots;
     // Room for the members a change adds, made now (in the background): growing a million-entry
     // list copies it into memory touched for the first time (51 ms of the first change at 100k).
-    if (m.members.length) {
-      m.members.push(m.members[0]);
-      m.members.pop();
+    if (this.members.length) {
+      this.members.push(this.members[0]);
+      this.members.pop();
     }
-    m.saved = null;
+    this.saved = null;
     // Words not mined yet (a save before mining): the saved set does not count them.
-    if (pending.length) m.fresh = false;
+    if (pending.length) this.fresh = false;
   }
 
   /** Mines what changed since the last query: new documents, and old ones to extend. */

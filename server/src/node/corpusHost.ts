@@ -11,6 +11,7 @@ import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
 import { bundledSeedsDir, isIgnoredFolderName, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
 import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable, type RestOfIndex } from './indexCache';
+import { runInSlices } from './slices';
 
 /** Quiet time after the last watcher update before the persisted index is written again. */
 const SAVE_DEBOUNCE_MS = 2000;
@@ -18,8 +19,6 @@ const SAVE_DEBOUNCE_MS = 2000;
 const SAVE_AFTER_CHANGED_SHARE = 100;
 /** Quiet time after a corpus change before formulations and key indexes are rebuilt. */
 const PREPARE_DEBOUNCE_MS = 50;
-/** Longest stretch of background work between two looks at the connection (see prepareWhileIdle). */
-const SLICE_MS = 8;
 /** Delay after a load before writing: the first answers come first. */
 const SAVE_AFTER_LOAD_MS = 500;
 
@@ -129,7 +128,7 @@ export class CorpusHost {
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       const rest = c?.rest;
       // With a rest of the saved index to read, once it is restored: one collection for both parts.
-      if (!rest) this.collectLoadGarbage();
+      if (!rest) this.releaseLoadMemory();
       this.onChanged(this.status('ready'), 'load');
       if (rest) {
         this.whole = this.readRest(rest, generation);
@@ -158,7 +157,7 @@ export class CorpusHost {
     if (generation !== this.generation) return;
     if (!failure) {
       this.log(`corpus: rest of the saved index read in ${Math.round(performance.now() - started)} ms: precedent changes are taken from now on`);
-      this.collectLoadGarbage();
+      this.releaseLoadMemory();
       return;
     }
     // load() says it once, as for a cache found damaged at the start.
@@ -315,27 +314,13 @@ export class CorpusHost {
    * requests are answered meanwhile.
    */
   private prepareWhileIdle(index: PrecedentIndex): void {
-    const steps = index.prepareWhileIdle();
     const started = performance.now();
-    let slices = 0;
-    const next = (): void => {
-      if (index !== this.index) return;
-      const until = performance.now() + SLICE_MS;
-      for (;;) {
-        slices++;
-        const step = steps.next();
-        if (step.done) {
-          if (step.value) this.log(`corpus: prepared while idle in ${Math.round(performance.now() - started)} ms (${slices} slices)`);
-          return;
-        }
-        if (performance.now() >= until) break;
-      }
-      setImmediate(next);
-    };
-    setImmediate(next);
+    void runInSlices(index.prepareWhileIdle(), () => index === this.index).then((run) => {
+      if (run.done && run.value) this.log(`corpus: prepared while idle in ${Math.round(performance.now() - started)} ms (${run.steps} slices)`);
+    });
   }
 
-  private collectLoadGarbage(): void {
+  private releaseLoadMemory(): void {
     const collected = collectLoadGarbage();
     if (collected) this.log(`corpus: memory of the load released in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
   }

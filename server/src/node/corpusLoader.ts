@@ -184,9 +184,9 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
     // Stamped once (a stat each: a second at 100k files), before deciding whether the cache is
     // taken as it is or changed, which needs all of it.
     const stamps = unique.map((f) => stampOf(f.path, docIdOf(f.path), f.meta));
+    const wanted = new Set(unique.map((f) => f.path));
     if (read.status === 'loaded' && read.rest) {
       const files = read.files;
-      const wanted = new Set(unique.map((f) => f.path));
       const changed = unique.some((f, k) => !sameStamp(files.get(f.path), stamps[k])) || [...files.keys()].some((path) => !wanted.has(path));
       if (changed) {
         const failure = await read.rest.complete();
@@ -206,7 +206,6 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
     }
     const refused = new Map(index.skipped().map((s) => [s.docId, s.reason]));
     todo = [];
-    const present = new Set<string>();
     for (const [k, f] of unique.entries()) {
       const docId = docIdOf(f.path);
       const stamp = stamps[k];
@@ -216,7 +215,6 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
         todo.push(f);
         continue;
       }
-      present.add(f.path);
       cache.reused++;
       files++;
       const reason = refused.get(docId);
@@ -229,7 +227,6 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
         }
       }
     }
-    const wanted = new Set(unique.map((f) => f.path));
     for (const [path, stamp] of cached) {
       if (wanted.has(path)) continue;
       index.remove(stamp.docId);

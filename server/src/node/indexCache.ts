@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { PrecedentIndex, PrecedentIndexOptions } from '../engine/corpus';
 import { decodeIndex, encodeIndex, FIXED, FORMAT_VERSION, partsOf, type LaterPart } from '../engine/persist';
 import { ioReason, packageRoot } from './corpusLoader';
+import { runInSlices } from './slices';
 
 /** What a precedent file was when it was indexed; a file whose stamp differs is indexed again. */
 export interface FileStamp {
@@ -95,8 +96,6 @@ export interface RestOfIndex {
   complete(wanted?: () => boolean): Promise<string | null>;
 }
 
-/** Longest stretch of restoring between two looks at the event loop (requests waiting). */
-const RESTORE_SLICE_MS = 8;
 /** Bytes read at once for the rest of an index: reading happens off the main thread, in between. */
 const REST_CHUNK = 64 << 20;
 
@@ -113,41 +112,37 @@ export async function readIndexCache(
   tablesLater = false,
 ): Promise<CacheRead> {
   const started = performance.now();
-  let bytes: Uint8Array;
   let handle: FileHandle | null = null;
-  let answerEnd = 0;
+  let rest: RestOfIndex | null = null;
   try {
-    if (!tablesLater) bytes = await readLargeFile(file);
-    else {
-      handle = await open(file, 'r');
-      const size = (await handle.stat()).size;
-      bytes = new Uint8Array(size);
-      await readRange(handle, bytes, 0, Math.min(FIXED, size));
-      const parts = partsOf(bytes.subarray(0, FIXED));
-      // A foreign or damaged start: read whole, and decodeIndex says why.
-      answerEnd = parts.ok && parts.total === size ? parts.answerEnd : size;
-      await readRange(handle, bytes, FIXED, answerEnd);
+    let bytes: Uint8Array;
+    try {
+      if (!tablesLater) bytes = await readLargeFile(file);
+      else {
+        handle = await open(file, 'r');
+        const size = (await handle.stat()).size;
+        bytes = new Uint8Array(size);
+        await readRange(handle, bytes, 0, Math.min(FIXED, size));
+        const parts = partsOf(bytes.subarray(0, FIXED));
+        // A foreign or damaged start: read whole, and decodeIndex says why.
+        await readRange(handle, bytes, FIXED, parts.ok && parts.total === size ? parts.answerEnd : size);
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
+      return { status: 'unusable', message: `index cache ${file} not read (${ioReason(error)}): indexing the precedents` };
     }
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
-    return { status: 'unusable', message: `index cache ${file} not read (${ioReason(error)}): indexing the precedents` };
+    const decoded = decodeIndex(bytes, version, options, tablesLater);
+    const unusable = (why: string): CacheRead => ({ status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` });
+    if (!decoded.ok) return unusable(decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`);
+    const files = parseFileTable(decoded.extra);
+    if (!files) return unusable('damaged (no file table)');
+    // The file stays open for the rest, which closes it.
+    if (handle && decoded.later) rest = restOf(file, handle, bytes, decoded.later);
+    return { status: 'loaded', index: decoded.index, files, ms: performance.now() - started, bytes: bytes.length, rest };
+  } finally {
+    if (handle && !rest) await handle.close().catch(() => undefined);
   }
-  const decoded = decodeIndex(bytes, version, options, tablesLater);
-  const unusable = (why: string): CacheRead => ({ status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` });
-  if (!decoded.ok) {
-    await handle?.close().catch(() => undefined);
-    return unusable(decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`);
-  }
-  const files = parseFileTable(decoded.extra);
-  if (!files) {
-    await handle?.close().catch(() => undefined);
-    return unusable('damaged (no file table)');
-  }
-  const rest = handle && decoded.later ? restOf(file, handle, bytes, decoded.later) : null;
-  if (handle && !rest) await handle.close().catch(() => undefined);
-  return { status: 'loaded', index: decoded.index, files, ms: performance.now() - started, bytes: bytes.length, rest };
 }
 
 function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: LaterPart): RestOfIndex {
@@ -165,17 +160,8 @@ function restOf(file: string, handle: FileHandle, bytes: Uint8Array, later: Late
     } finally {
       await handle.close().catch(() => undefined);
     }
-    const steps = later.restore();
-    for (;;) {
-      if (!wanted()) return null;
-      const until = performance.now() + RESTORE_SLICE_MS;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value ? `index cache ${file} damaged (${step.value.reason})` : null;
-        if (performance.now() >= until) break;
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const run = await runInSlices(later.restore(), wanted);
+    return run.done && run.value ? `index cache ${file} damaged (${run.value.reason})` : null;
   };
   return { complete: (wanted = () => true) => (done ??= run(wanted)) };
 }

@@ -226,6 +226,18 @@ function hostsIn(cacheDir: string, logs: string[]): () => CorpusHost {
   };
 }
 
+/** The test corpus loaded by a first host that saved its index in a cache folder of its own. */
+async function savedCorpus(name: string): Promise<{ dir: string; cacheDir: string; logs: string[]; host: () => CorpusHost; first: CorpusHost }> {
+  const dir = corpusDir();
+  const cacheDir = tempDir(name);
+  const logs: string[] = [];
+  const host = hostsIn(cacheDir, logs);
+  const first = host();
+  await first.load({ folders: [dir], includeBundled: true });
+  await first.flushSave();
+  return { dir, cacheDir, logs, host, first };
+}
+
 describe('server corpus host with the persisted index', () => {
   // Saving writes the whole index (seconds at 10k precedents, the server answering nothing): one
   // changed precedent is cheaper to re-read at the next start than to save for.
@@ -254,13 +266,7 @@ describe('server corpus host with the persisted index', () => {
   });
 
   it('saves after loading, starts from the saved index next time, and logs a damaged one once', async () => {
-    const dir = corpusDir();
-    const cacheDir = tempDir('host-cache');
-    const logs: string[] = [];
-    const host = hostsIn(cacheDir, logs);
-    const first = host();
-    await first.load({ folders: [dir], includeBundled: true });
-    await first.flushSave();
+    const { dir, cacheDir, logs, host } = await savedCorpus('host-cache');
     assert.ok(logs.some((l) => /^corpus: index saved to /.test(l)), logs.join('\n'));
     const second = host();
     await second.load({ folders: [dir], includeBundled: true });
@@ -291,13 +297,7 @@ describe('server corpus host with the persisted index', () => {
   // A start from the saved index answers once the part it answers with is read; the rest (what
   // changes need) is read meanwhile, and a change made at once waits for it.
   it('answers before the rest of the saved index is read; a change at once waits for it and is taken', async () => {
-    const dir = corpusDir();
-    const cacheDir = tempDir('host-cache-rest');
-    const logs: string[] = [];
-    const host = hostsIn(cacheDir, logs);
-    const first = host();
-    await first.load({ folders: [dir], includeBundled: true });
-    await first.flushSave();
+    const { dir, logs, host, first } = await savedCorpus('host-cache-rest');
     const expected = answers(first.index);
     const second = host();
     await second.load({ folders: [dir], includeBundled: true });
@@ -314,13 +314,7 @@ describe('server corpus host with the persisted index', () => {
   });
 
   it('a saved index whose rest is damaged: answers meanwhile, then indexes the files again and saves over it, saying so once', async () => {
-    const dir = corpusDir();
-    const cacheDir = tempDir('host-cache-damaged-rest');
-    const logs: string[] = [];
-    const host = hostsIn(cacheDir, logs);
-    const first = host();
-    await first.load({ folders: [dir], includeBundled: true });
-    await first.flushSave();
+    const { dir, cacheDir, logs, host } = await savedCorpus('host-cache-damaged-rest');
     const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);
     const bytes = readFileSync(file);
     bytes[bytes.length - 30] ^= 0xff;

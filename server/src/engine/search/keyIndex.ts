@@ -108,6 +108,13 @@ class TopCandidates {
   }
 }
 
+/** log1p of each (non-negative) weight, computed once when weights are static. */
+function logWeightsOf(weights: Float64Array): Float64Array {
+  const out = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = Math.log1p(Math.max(0, weights[i]));
+  return out;
+}
+
 export class KeyIndex<T> {
   /** Folded keys, sorted by UTF-16 code units (what `<` compares). */
   private readonly keys: string[];
@@ -137,8 +144,7 @@ export class KeyIndex<T> {
       for (let i = 0; i < n; i++) this.entryOf[i] = i;
       this.weights = weights;
       this.inner = new Uint8Array(n);
-      this.logWeights = new Float64Array(n);
-      for (let i = 0; i < n; i++) this.logWeights[i] = Math.log1p(Math.max(0, weights[i]));
+      this.logWeights = logWeightsOf(weights);
       return;
     }
     this.entries = [];
@@ -213,8 +219,7 @@ export class KeyIndex<T> {
         b++;
       }
     }
-    this.logWeights = new Float64Array(n);
-    for (let i = 0; i < n; i++) this.logWeights[i] = Math.log1p(Math.max(0, this.weights[i]));
+    this.logWeights = logWeightsOf(this.weights);
   }
 
   /** The entry of each key, in key order (what a saved index stores to skip the sort). */
