@@ -21,7 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_SEED, ensureCorpus, CorpusManifest, GENERATOR_VERSION, SIZES } from './generate';
 import { QUERY_CATEGORIES } from './queries';
-import { runServer, ServerResult } from './serverPath';
+import { runServer, ServerResult, type ServerProcessRules } from './serverPath';
 import { formatMs, median, Summary } from './stats';
 import { BuildResult, FloorResult, FuseResult, LINT_WARM_UP, runTask, TaskArgs } from './tasks';
 import { VALIDATION_DELAY_MS } from '../server/src/node/languageServer';
@@ -52,7 +52,9 @@ function runChild<T>(args: TaskArgs, profileDir?: string): Promise<T> {
   const execArgv = ['--expose-gc', '--max-old-space-size=16384'];
   if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--child', JSON.stringify(args)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The engine measured with the memory rules the server runs with (bin/server-heap.js).
+    const { serverEnv } = require(path.join(REPO, 'bin', 'server-heap.js')) as ServerProcessRules;
+    const child = fork(__filename, ['--child', JSON.stringify(args)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: serverEnv(process.env) });
     let settled = false;
     child.on('message', (m: { ok: boolean; result?: T; error?: string }) => {
       settled = true;

@@ -52,10 +52,16 @@ interface Session {
   onExit: Array<() => void>;
 }
 
+/** What bin/server-heap.js exports (plain JavaScript, shared with the bins). */
+export interface ServerProcessRules {
+  serverHeapLimitArg(): string;
+  serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+}
+
 function start(repoRoot: string, serverJs: string, corpusDir: string, draftsDir: string): Session {
-  // The heap limit precedent-ls and the editor give the server (Node's default is below 100k precedents).
-  const { serverHeapLimitArg } = require(path.join(repoRoot, 'bin', 'server-heap.js')) as { serverHeapLimitArg(): string };
-  const child = spawn(process.execPath, [serverHeapLimitArg(), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The heap limit and memory rules precedent-ls and the editor give the server.
+  const { serverHeapLimitArg, serverEnv } = require(path.join(repoRoot, 'bin', 'server-heap.js')) as ServerProcessRules;
+  const child = spawn(process.execPath, [serverHeapLimitArg(), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: serverEnv(process.env) });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const session: Session = { child, conn, stderr: [], exited: null, onExit: [] };
   child.stderr!.on('data', (d: Buffer) => {

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-require('../dist/cli.js');
+// The CLI reads and builds the same index as the server: the same heap limit and memory rules.
+require('./server-heap.js').runTuned(require('node:path').join(__dirname, '..', 'dist', 'cli.js'));

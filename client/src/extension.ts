@@ -61,8 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Preced
   const startClient = async (): Promise<LanguageClient> => {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [serverHeapLimit()] } },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', serverHeapLimit()] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [serverHeapLimit()], env: serverEnv(process.env) } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', serverHeapLimit()], env: serverEnv(process.env) } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(),
@@ -196,4 +196,16 @@ async function findSimilarClauses(client: LanguageClient | undefined): Promise<v
  */
 function serverHeapLimit(): string {
   return `--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 2 ** 20) * 0.6))}`;
+}
+
+/**
+ * serverEnv() of bin/server-heap.js: glibc's malloc asks for transparent huge pages for its large
+ * blocks, so reading a saved index does not pay a page fault per 4 KB (100,000 precedents, on a
+ * virtual machine: ready 0.5-1.4 s sooner, the rest of the index read in 7 s instead of 13). A
+ * value the user set is kept; other C libraries and Electron's allocator ignore it.
+ */
+function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const tunables = env.GLIBC_TUNABLES ?? '';
+  if (/(^|:)glibc\.malloc\.hugetlb=/.test(tunables)) return { ...env };
+  return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1' };
 }
