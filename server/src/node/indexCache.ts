@@ -231,10 +231,15 @@ function writeReason(error: unknown): string {
 export function stampOf(path: string, docId: string, meta: unknown): FileStamp | null {
   try {
     const info = statSync(path);
-    return { docId, size: info.size, mtimeMs: info.mtimeMs, meta: JSON.stringify(meta ?? null) };
+    return stampFrom(info.size, info.mtimeMs, docId, meta);
   } catch {
     return null;
   }
+}
+
+/** The stamp of a file stated elsewhere (see stamps.ts), null when it could not be (NaN). */
+export function stampFrom(size: number, mtimeMs: number, docId: string, meta: unknown): FileStamp | null {
+  return Number.isNaN(size) ? null : { docId, size, mtimeMs, meta: JSON.stringify(meta ?? null) };
 }
 
 export function sameStamp(a: FileStamp | undefined, b: FileStamp | null): boolean {
