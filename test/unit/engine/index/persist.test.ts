@@ -77,6 +77,26 @@ describe('engine/persist: a persisted index', () => {
     assert.ok(b.occurrences.some((o) => o.total > 0));
   });
 
+  it('writes its JSON and header as pure ASCII, the fast path of a UTF-8 decoder, and reads every French character back', () => {
+    const { index, texts } = seeded();
+    const extra = { files: ['Déclaration « Vienne » 2020\u00a0— l’OSCE 𝓐.txt'] };
+    const bytes = encodeIndex(index, ENGINE, extra);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(12, true);
+    const headerEnd = Math.ceil((32 + headerLength) / 8) * 8;
+    const jsonLength = (JSON.parse(new TextDecoder().decode(bytes.subarray(32, 32 + headerLength))) as { jsonLength: number }).jsonLength;
+    const text = bytes.subarray(32, headerEnd + jsonLength);
+    assert.ok(text.length > 10_000);
+    const wide = text.findIndex((b, k) => b > 0x7f && (k < headerLength || k >= headerEnd - 32));
+    assert.equal(wide, -1, `byte ${wide} of the header and JSON is not ASCII`);
+    const loaded = decodeIndex(bytes, ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+    assert.deepEqual(loaded.extra, extra);
+    // The titles, openers and reference names the index answers with keep their accents and ’.
+    assert.deepEqual(answers(loaded.index), answers(index));
+    assert.ok(loaded.index.findOpeners('reaffirm', 5).some((o) => o.entry.forms.some((f) => f.text.startsWith('Réaffirm'))));
+  });
+
   it('restores the formulation set and its key order as saved: nothing to recompute before the first completion', () => {
     const { index, texts } = seeded();
     index.prepare();
