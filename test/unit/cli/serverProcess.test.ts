@@ -15,11 +15,13 @@ interface ServerProcessRules {
 const rules = require(join(ROOT, 'bin', 'server-heap.js')) as ServerProcessRules;
 
 describe('bin/server-heap: the Node the server and the CLI run in', () => {
-  it('asks glibc for huge pages, after tunables already set, and keeps a choice the user made', () => {
-    assert.equal(rules.serverEnv({ PATH: '/bin' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=1');
+  it('asks glibc for huge pages and a fixed threshold for mapped blocks, after tunables already set, keeping the user’s own', () => {
+    const BOTH = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1048576';
+    assert.equal(rules.serverEnv({ PATH: '/bin' }).GLIBC_TUNABLES, BOTH);
     assert.equal(rules.serverEnv({ PATH: '/bin' }).PATH, '/bin');
-    assert.equal(rules.serverEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES, 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
-    assert.equal(rules.serverEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0');
+    assert.equal(rules.serverEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES, `glibc.malloc.arena_max=2:${BOTH}`);
+    assert.equal(rules.serverEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0:glibc.malloc.mmap_threshold=1048576');
+    assert.equal(rules.serverEnv({ GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=0');
     const env = { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' };
     rules.serverEnv(env);
     assert.equal(env.GLIBC_TUNABLES, 'glibc.malloc.arena_max=2', 'the caller’s environment is not changed');
@@ -36,7 +38,7 @@ describe('bin/server-heap: the Node the server and the CLI run in', () => {
     const r = spawnSync(process.execPath, [launcher, 'lint', 'projet « Vienne ».decl'], { encoding: 'utf8', env });
     assert.equal(r.status, 3, r.stderr);
     const seen = JSON.parse(r.stdout) as { tunables: string; execArgv: string[]; args: string[] };
-    assert.equal(seen.tunables, 'glibc.malloc.hugetlb=1');
+    assert.equal(seen.tunables, 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1048576');
     assert.ok(seen.execArgv.includes(rules.serverHeapLimitArg()), seen.execArgv.join(' '));
     assert.deepEqual(seen.args, ['lint', 'projet « Vienne ».decl']);
   });
@@ -46,7 +48,7 @@ describe('bin/server-heap: the Node the server and the CLI run in', () => {
     const script = join(dir, 'report.js');
     writeFileSync(script, 'process.stdout.write(String(process.pid));\n');
     const launcher = `process.stdout.write(process.pid + ' '); require(${JSON.stringify(join(ROOT, 'bin', 'server-heap.js'))}).runTuned(${JSON.stringify(script)})`;
-    const env = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1', NODE_OPTIONS: '' };
+    const env = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=1048576', NODE_OPTIONS: '' };
     const r = spawnSync(process.execPath, ['--max-old-space-size=5000', '-e', launcher], { encoding: 'utf8', env });
     assert.equal(r.status, 0, r.stderr);
     const [outer, inner] = r.stdout.split(' ');
