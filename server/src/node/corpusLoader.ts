@@ -10,10 +10,10 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PrecedentIndex, type PrecedentIndexOptions } from '../engine/corpus';
-import { statAllBeside } from './stamps';
 import { decodePrecedent } from '../engine/text/decode';
 import type { IndexedDocument, PrecedentMeta } from '../engine/types';
 import { readIndexCache, sameStamp, stampFrom, type CacheRead, type FileTable, type RestOfIndex } from './indexCache';
+import { statAllBeside } from './stamps';
 
 /** Larger files are not declarations: probably a dump or a mistake; reading them would stall the server. */
 export const MAX_PRECEDENT_BYTES = 50 * 1024 * 1024;
