@@ -104,14 +104,19 @@ const REST_CHUNK = 64 << 20;
  * demand (`options.readText`, see fileBackedIndexOptions()), so the cache holds no text.
  * `tablesLater`: read only the part the index answers with (a fifth of the file at 100,000
  * precedents); `rest` reads the rest, which changes, saves and word searches wait for.
+ * `decodeAfter`: the bytes are read at once, decoded once it settles.
  */
 export async function readIndexCache(
   file: string,
   options: PrecedentIndexOptions,
   version: string = engineVersion(),
   tablesLater = false,
+  decodeAfter?: Promise<unknown>,
 ): Promise<CacheRead> {
   const started = performance.now();
+  // Its failure is the caller's to report, not a reason not to decode (caught now: it may settle
+  // while the file is being read).
+  const mayDecode = decodeAfter?.catch(() => undefined);
   let handle: FileHandle | null = null;
   let rest: RestOfIndex | null = null;
   try {
@@ -132,6 +137,9 @@ export async function readIndexCache(
       if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'missing' };
       return { status: 'unusable', message: `index cache ${file} not read (${ioReason(error)}): indexing the precedents` };
     }
+    // The read waits on the disk; decoding holds the thread for seconds at 100k precedents: the
+    // caller's own work (the folder walk) goes first, its I/O overlapped by this read.
+    await mayDecode;
     const decoded = decodeIndex(bytes, version, options, tablesLater);
     const unusable = (why: string): CacheRead => ({ status: 'unusable', message: `index cache ${file} ${why}: indexing the precedents again` });
     if (!decoded.ok) return unusable(decoded.kind === 'stale' ? `made by another version (${decoded.reason})` : `damaged (${decoded.reason})`);

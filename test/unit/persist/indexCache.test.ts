@@ -77,6 +77,29 @@ describe('node/indexCache: the persisted index on disk', () => {
     assert.deepEqual(answers(second.index), expected);
   });
 
+  it('reads the saved index at once and decodes it only once the caller’s own work is done (decodeAfter)', async () => {
+    const dir = corpusDir();
+    const cacheFile = join(tempDir('cache'), 'index.bin');
+    const first = await load(dir, cacheFile);
+    await save(first, cacheFile);
+    let release = (): void => undefined;
+    const walkDone = new Promise<void>((resolve) => (release = resolve));
+    let settled = false;
+    const reading = readIndexCache(cacheFile, fileBackedIndexOptions((id) => id), undefined, true, walkDone).then((r) => ((settled = true), r));
+    // Long enough for the few kilobytes to be read many times over: still not decoded.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(settled, false, 'decoded before the caller said so');
+    release();
+    const read = await reading;
+    assert.equal(read.status, 'loaded');
+    if (read.status !== 'loaded') return;
+    assert.deepEqual(read.index.findOpeners('reaffirm', 5).map((m) => m.entry.lemma), first.index.findOpeners('reaffirm', 5).map((m) => m.entry.lemma));
+    await read.rest?.complete();
+    // A caller whose work failed still gets its index decoded.
+    const failing = readIndexCache(cacheFile, fileBackedIndexOptions((id) => id), undefined, false, Promise.reject(new Error('walk failed')));
+    assert.equal((await failing).status, 'loaded');
+  });
+
   it('re-indexes a changed file, indexes an added one and drops a removed one, without a rebuild', async () => {
     const dir = corpusDir();
     const cacheFile = join(tempDir('cache'), 'index.bin');
