@@ -293,7 +293,6 @@ export class CorpusHost {
     }
   }
 
-
   /**
    * Rebuild what a change invalidated (formulations, key indexes) once changes pause, so the next
    * keystroke finds them ready; a burst of changes (a checkout) prepares once.

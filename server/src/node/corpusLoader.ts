@@ -194,13 +194,14 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
     // Stamped once (a stat each: ~0.9 s at 100k files, in a worker while the saved index is
     // decoded here), before deciding whether the cache is taken as it is or changed, which needs
     // all of it.
-    const stating = statAllBeside(unique.map((f) => f.path));
+    const paths = unique.map((f) => f.path);
+    const stating = statAllBeside(paths);
     walked();
     let read: CacheRead = reading ? await reading : { status: 'unusable', message: options.ignoreCache ?? 'not read' };
     const stats = await stating;
     const docIds = unique.map((f) => docIdOf(f.path));
     const stamps = unique.map((f, k) => stampFrom(stats[2 * k], stats[2 * k + 1], docIds[k], f.meta));
-    const wanted = new Set(unique.map((f) => f.path));
+    const wanted = new Set(paths);
     if (read.status === 'loaded' && read.rest) {
       const files = read.files;
       const changed = unique.some((f, k) => !sameStamp(files.get(f.path), stamps[k])) || [...files.keys()].some((path) => !wanted.has(path));

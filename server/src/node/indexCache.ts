@@ -11,6 +11,7 @@ import type { PrecedentIndex, PrecedentIndexOptions } from '../engine/corpus';
 import { decodeIndex, encodeIndex, FIXED, FORMAT_VERSION, partsOf, type LaterPart } from '../engine/persist';
 import { ioReason, packageRoot } from './corpusLoader';
 import { runInSlices } from './slices';
+import { statAll } from './stamps';
 
 /** What a precedent file was when it was indexed; a file whose stamp differs is indexed again. */
 export interface FileStamp {
@@ -237,12 +238,8 @@ function writeReason(error: unknown): string {
 
 /** The stamp of a file now, or null when it cannot be read. */
 export function stampOf(path: string, docId: string, meta: unknown): FileStamp | null {
-  try {
-    const info = statSync(path);
-    return stampFrom(info.size, info.mtimeMs, docId, meta);
-  } catch {
-    return null;
-  }
+  const [size, mtimeMs] = statAll([path]);
+  return stampFrom(size, mtimeMs, docId, meta);
 }
 
 /** The stamp of a file stated elsewhere (see stamps.ts), null when it could not be (NaN). */
