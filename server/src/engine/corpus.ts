@@ -178,6 +178,32 @@ export interface IndexState {
   formulationOrder?: Int32Array;
   /** Their keys in that order, joined by U+0000 (one string to parse instead of joining words again). */
   formulationKeys?: string;
+  /** The reference tables prepare() makes, as made when the index was saved. */
+  referenceTables?: SavedReferenceTables;
+}
+
+/**
+ * The reference tables (key index, name map, suggestion table) as the saved index had them: a
+ * load takes them as they are instead of folding every reference name again (1 s at 100,000
+ * precedents, a seventh of a cold start). References are positions in `references`;
+ * strings are joined by U+0000.
+ */
+export interface SavedReferenceTables {
+  /** The key index's rows in key order: folded keys, each as given (a number in `keyTexts`), reference, weight, later-word flag. */
+  keys: string;
+  keyTexts: string;
+  keyText: Int32Array;
+  keyReference: Int32Array;
+  keyWeight: Float64Array;
+  keyInner: Uint8Array;
+  /** The name map: folded names and the reference each resolves to. */
+  names: string;
+  nameReference: Int32Array;
+  /** The suggestion table's entries in order: names as written, folded, their reference, 1 for an acronym. */
+  suggestNames: string;
+  suggestFolded: string;
+  suggestReference: Int32Array;
+  suggestAcronym: Uint8Array;
 }
 
 interface DocText {
@@ -232,6 +258,9 @@ interface SuggestTable {
   /** Answers given since the table was built (limit and query → reference, score, name matched). */
   answers: Map<string, Array<[ReferenceAgg, number, string]>>;
 }
+
+/** Reference names are also found by their later words ("palerme"), function words excepted. */
+const REFERENCE_KEY_OPTIONS: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) };
 
 /** Names sharing a word beyond this many are not candidates by that word when a rarer one is shared. */
 const COMMON_NAME_WORD = 2000;
@@ -1083,7 +1112,81 @@ export class PrecedentIndex {
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
       topicReferences: this.savedTopicCounts(),
       ...this.formulationOrder(),
+      referenceTables: this.savedReferenceTables(),
     };
+  }
+
+  /**
+   * The reference tables as this index has them, when it made all three and no change touched
+   * them since (a load then answers exactly as this index does). Tables made at the save instead
+   * would rank by other counts than the index that goes on answering; changed ones are made again
+   * by the next load's prepare().
+   */
+  private savedReferenceTables(): SavedReferenceTables | undefined {
+    const names = this.referenceNames;
+    const suggest = this.referenceSuggest;
+    if (!this.referenceKeys || this.referenceKeys.churn !== 0 || !names || !suggest) return undefined;
+    const rows = this.referenceKeys.base.rows();
+    const position = new Map<string, number>();
+    for (const id of this.references.keys()) position.set(id, position.size);
+    const positionOf = (agg: ReferenceAgg): number => position.get(agg.id) ?? -1;
+    const keyTexts = new Map<string, number>();
+    const keyText = Int32Array.from(rows.keyText, (t) => {
+      let k = keyTexts.get(t);
+      if (k === undefined) keyTexts.set(t, (k = keyTexts.size));
+      return k;
+    });
+    const tables: SavedReferenceTables = {
+      keys: rows.keys.join('\u0000'), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
+      keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries[e])), keyWeight: rows.weights, keyInner: rows.inner,
+      names: [...names.keys()].join('\u0000'), nameReference: Int32Array.from(names.values(), (id) => position.get(id) ?? -1),
+      suggestNames: suggest.entries.map((e) => e.name).join('\u0000'), suggestFolded: suggest.entries.map((e) => e.folded).join('\u0000'),
+      suggestReference: Int32Array.from(suggest.entries, (e) => positionOf(e.agg)), suggestAcronym: Uint8Array.from(suggest.entries, (e) => (e.acronym ? 1 : 0)),
+    };
+    // A name with a U+0000 in it would split in two on load; a table naming a reference that is
+    // not saved could not be restored: a load then makes the tables itself.
+    const joined = [rows.keys, rows.keyText, [...names.keys()], suggest.entries.map((e) => e.name), suggest.entries.map((e) => e.folded)];
+    if (joined.some((list) => list.some((t) => t.includes('\u0000')))) return undefined;
+    if ([tables.keyReference, tables.nameReference, tables.suggestReference].some((refs) => refs.includes(-1))) return undefined;
+    return tables;
+  }
+
+  /** Takes the saved reference tables (see savedReferenceTables()); throws when they do not fit the references. */
+  private restoreReferenceTables(t: SavedReferenceTables): void {
+    const aggs = [...this.references.values()];
+    const split = (joined: string, n: number, what: string): string[] => {
+      const list = n === 0 ? [] : joined.split('\u0000');
+      if (list.length !== n) throw new Error(`inconsistent index state: reference ${what}`);
+      return list;
+    };
+    const aggAt = (k: number, what: string): ReferenceAgg => {
+      const agg = aggs[k];
+      if (!agg) throw new Error(`inconsistent index state: reference ${what}`);
+      return agg;
+    };
+    const n = t.keyReference.length;
+    const texts = t.keyTexts === '' ? [] : t.keyTexts.split('\u0000');
+    const keyText = Array.from(t.keyText, (k) => {
+      const text = texts[k];
+      if (text === undefined) throw new Error('inconsistent index state: reference key texts');
+      return text;
+    });
+    for (let i = 0; i < n; i++) aggAt(t.keyReference[i], 'keys');
+    const rows = { keys: split(t.keys, n, 'keys'), keyText, entries: aggs, entryOf: t.keyReference, weights: t.keyWeight, inner: t.keyInner };
+    const keys = new GrowingKeyIndex(new KeyIndex([], { ...REFERENCE_KEY_OPTIONS, rows }), REFERENCE_KEY_OPTIONS);
+    const names = new Map<string, string>();
+    split(t.names, t.nameReference.length, 'names').forEach((name, i) => names.set(name, aggAt(t.nameReference[i], 'names').id));
+    const m = t.suggestReference.length;
+    const suggestNames = split(t.suggestNames, m, 'suggestions');
+    const suggestFolded = split(t.suggestFolded, m, 'suggestions');
+    if (t.suggestAcronym.length !== m) throw new Error('inconsistent index state: reference suggestions');
+    const suggest: SuggestTable = { entries: [], byWord: new Map(), byDeletion: new Map(), answers: new Map() };
+    for (let i = 0; i < m; i++) {
+      indexSuggestEntry(suggest, { agg: aggAt(t.suggestReference[i], 'suggestions'), name: suggestNames[i], folded: suggestFolded[i], acronym: t.suggestAcronym[i] === 1, words: contentWords(suggestFolded[i]) });
+    }
+    this.referenceKeys = keys;
+    this.referenceNames = names;
+    this.referenceSuggest = suggest;
   }
 
   /** The formulation key index's order as positions in the miner's set, when both are current. */
@@ -1193,6 +1296,8 @@ export class PrecedentIndex {
     for (const k of KNOWN_REFERENCES) {
       if (!index.references.has(k.id)) index.references.set(k.id, newReferenceAgg(k.id, k.kind, k.type, k));
     }
+    // The reference tables as saved, unless a curated reference came since (its names are in no table).
+    if (s.referenceTables && index.references.size === s.references.length) index.restoreReferenceTables(s.referenceTables);
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
     for (const [topic, pairs] of s.topicReferences ?? []) {
       const counts = new Map<string, number>();
@@ -1696,8 +1801,7 @@ export class PrecedentIndex {
       const seen = new Set<string>();
       for (const { name } of this.namesOf(agg)) keys.push(...referenceKeyRows(agg, name, seen));
     }
-    const options: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) };
-    this.referenceKeys = new GrowingKeyIndex(new KeyIndex(keys, options), options);
+    this.referenceKeys = new GrowingKeyIndex(new KeyIndex(keys, REFERENCE_KEY_OPTIONS), REFERENCE_KEY_OPTIONS);
     return this.referenceKeys;
   }
 
@@ -2037,15 +2141,19 @@ function addSuggestEntry(table: SuggestTable, agg: ReferenceAgg, name: string, a
   const folded = foldKey(name.replace(ARTICLE, ''));
   if (!folded || seen?.has(folded)) return;
   seen?.add(folded);
+  indexSuggestEntry(table, { agg, name, folded, acronym, words: contentWords(folded) });
+}
+
+/** An entry into the suggestion table: by its content words, a one-word name by its deletions. */
+function indexSuggestEntry(table: SuggestTable, entry: SuggestTable['entries'][number]): void {
   const push = (map: Map<string, number[]>, key: string, k: number): void => {
     const list = map.get(key);
     if (!list) map.set(key, [k]);
     else if (list[list.length - 1] !== k) list.push(k);
   };
-  const words = contentWords(folded);
-  const k = table.entries.push({ agg, name, folded, acronym, words }) - 1;
-  for (const w of words) push(table.byWord, w, k);
-  if (!/\s/.test(folded)) for (const key of withOneDeletion(folded)) push(table.byDeletion, key, k);
+  const k = table.entries.push(entry) - 1;
+  for (const w of entry.words) push(table.byWord, w, k);
+  if (!/\s/.test(entry.folded)) for (const key of withOneDeletion(entry.folded)) push(table.byDeletion, key, k);
 }
 
 /** Folded names a mention may be looked up by: as written, without article, without trailing year. */

@@ -48,10 +48,29 @@ export interface KeyIndexOptions<T> {
    */
   sorted?: { keys: string[]; entries: T[]; weights: Float64Array };
   /**
+   * Every row as another index exported them (rows()): taken as they are, the input ignored.
+   * For indexes whose entries have several keys, or later-word keys (references).
+   */
+  rows?: KeyIndexRows<T>;
+  /**
    * Each entry comes with one key (formulations): entries are numbered by row instead of through
    * a Map of the entry objects (a million of them cost a second to hash at a load).
    */
   oneKeyPerEntry?: boolean;
+}
+
+/** The rows of an index in key order, as rows() gives them and the `rows` option takes them. */
+export interface KeyIndexRows<T> {
+  /** Folded keys, sorted. */
+  keys: string[];
+  /** Each key as given. */
+  keyText: string[];
+  entries: T[];
+  /** Per row, its entry (index in `entries`). */
+  entryOf: Int32Array;
+  weights: Float64Array;
+  /** Per row, 1 when the key is a later word of the given key. */
+  inner: Uint8Array;
 }
 
 export interface KeyIndexEntry<T> {
@@ -147,6 +166,23 @@ export class KeyIndex<T> {
       this.logWeights = logWeightsOf(weights);
       return;
     }
+    if (options.rows) {
+      const { keys, keyText, entries, entryOf, weights, inner } = options.rows;
+      const n = keys.length;
+      if (keyText.length !== n || entryOf.length !== n || weights.length !== n || inner.length !== n) throw new Error('rows: keys, texts, entries, weights and flags differ in length');
+      for (let i = 0; i < n; i++) {
+        if (!(entryOf[i] >= 0 && entryOf[i] < entries.length)) throw new Error(`rows: row ${i} names no entry`);
+        if (i > 0 && keys[i - 1] > keys[i]) throw new Error(`rows: key ${i} out of order`);
+      }
+      this.keys = keys;
+      this.keyText = keyText;
+      this.entries = entries;
+      this.entryOf = entryOf;
+      this.weights = weights;
+      this.inner = inner;
+      this.logWeights = logWeightsOf(weights);
+      return;
+    }
     this.entries = [];
     const entryIndex = new Map<T, number>();
     const folded: string[] = [];
@@ -225,6 +261,11 @@ export class KeyIndex<T> {
   /** The entry of each key, in key order (what a saved index stores to skip the sort). */
   entriesInKeyOrder(): T[] {
     return Array.from(this.entryOf, (e) => this.entries[e]);
+  }
+
+  /** The rows as they are (not copies: the caller only reads them), for a saved index. */
+  rows(): KeyIndexRows<T> {
+    return { keys: this.keys, keyText: this.keyText, entries: this.entries, entryOf: this.entryOf, weights: this.weights, inner: this.inner };
   }
 
   /** Number of keys (later-word keys included). */

@@ -118,6 +118,56 @@ describe('engine/persist: a persisted index', () => {
     assert.deepEqual(targets(loaded.index), targets(index));
   });
 
+  it('restores the reference tables as saved (key index, name map, suggestions): a load folds no reference name again', () => {
+    const { index, texts } = seeded();
+    index.prepare();
+    const state = index.exportState();
+    const saved = state.referenceTables;
+    assert.ok(saved, 'a prepared index saves its reference tables');
+    assert.ok(saved.keyReference.length > 50 && saved.nameReference.length > 20 && saved.suggestReference.length > 20);
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+    // Private state read on purpose: "nothing to make before the first lint" is the behaviour under test.
+    type Tables = { referenceKeys: unknown; referenceNames: Map<string, string> | null; referenceSuggest: unknown };
+    const restored = loaded.index as unknown as Tables;
+    assert.ok(restored.referenceKeys && restored.referenceNames && restored.referenceSuggest, 'the three tables are there before any query');
+    assert.deepEqual([...restored.referenceNames.entries()], [...(index as unknown as Tables).referenceNames!.entries()]);
+    // The same answers as the saved index and as a load that makes the tables itself: prefixes, a
+    // later word, typos, names with accents and ’, resolution and suggestions for the lint.
+    const rebuilt = PrecedentIndex.fromState({ ...state, referenceTables: undefined });
+    assert.equal((rebuilt as unknown as Tables).referenceKeys, null);
+    rebuilt.prepare();
+    const referenceAnswers = (i: PrecedentIndex): unknown => ({
+      found: ['conv', 'palerme', 'Europole', 'onudc', 'Nations Unies', 'l’Organisation', 'coopération policière', 'c'].map((p) => i.findReferences(p, 8)),
+      resolved: ['la Convention de Palerme', 'l’ONUDC', 'Europol', 'le Conseil de sécurité', 'Convention inconnue'].map((n) => i.resolveReference(n)),
+      suggested: ['Europole', 'Conventon de Palerm', 'Organisation des Nations Unis', 'INTERPL'].map((n) => i.suggestReferences(n, 3)),
+    });
+    const expected = referenceAnswers(index);
+    assert.deepEqual(referenceAnswers(loaded.index), expected);
+    assert.deepEqual(referenceAnswers(rebuilt), expected);
+    const e = expected as { found: unknown[][]; suggested: unknown[][] };
+    assert.ok(e.found.filter((f) => f.length > 0).length >= 6 && e.suggested.some((s) => s.length > 0), 'the comparison covered real answers');
+  });
+
+  it('saves no reference tables that changes touched since they were made, and refuses damaged ones', () => {
+    const { index } = seeded();
+    assert.equal(index.exportState().referenceTables, undefined, 'tables never made are not made for the save');
+    index.prepare();
+    const state = index.exportState();
+    const saved = state.referenceTables!;
+    // A new name (a reference no precedent cited) goes into the live tables: they are no longer the ones a load would make.
+    assert.ok(index.upsert({ docId: 'new.txt', fileName: 'new.txt', bytes: utf8('RAPPELANT le Protocole de Montréal relatif à des substances qui appauvrissent la couche d’ozone ;\n') }).ok);
+    index.findReferences('montreal', 3);
+    assert.equal(index.exportState().referenceTables, undefined);
+    const beyond = saved.keyReference.slice();
+    beyond[0] = state.references.length;
+    assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, keyReference: beyond } }), /inconsistent index state: reference keys/);
+    const keys = saved.keys.split('\u0000');
+    [keys[0], keys[keys.length - 1]] = [keys[keys.length - 1], keys[0]];
+    assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, keys: keys.join('\u0000') } }), /out of order/);
+    assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, names: saved.names.slice(0, saved.names.lastIndexOf('\u0000')) } }), /reference names/);
+  });
+
   it('restores each occurrence list in its order, newest first: the first hover after a load sorts nothing', () => {
     const { index, texts } = seeded();
     const state = index.exportState();
