@@ -141,6 +141,9 @@ export class DraftCache {
       this.drafts.set(doc.uri, same);
       return same;
     }
+    // The previous version goes before the new one is analysed: a collection during the analysis
+    // (one every few edits of a long draft) then copies one analysis, not two.
+    this.drafts.delete(doc.uri);
     const draft = analyseDraft(doc.uri, doc.version, text);
     this.drafts.set(doc.uri, draft);
     return draft;
