@@ -5,6 +5,8 @@
 // so key offsets ARE clean-text offsets), with the same rules where it matters for names: case,
 // accents, apostrophes, quotes, dashes. Knowledge names and texts go through the same function,
 // so they always meet; and it costs one native toLowerCase() plus a lookup per non-ASCII character.
+import { codesToString } from '../text/normalize';
+
 const FOLD_ONE = new Map<string, string>();
 (function buildFoldTable() {
   for (let c = 0x80; c < 0x250; c++) {
@@ -24,33 +26,49 @@ const FOLD_ONE = new Map<string, string>();
   set('\u0142\u0141', 'l');
 })();
 
-/** Key of a string, character for character (same length): lower case, accents off, ’ → ', « » → ", – → -. */
+/** Per UTF-16 code unit past ASCII: its key code (0: not worked out yet). */
+const KEY_CODE = new Uint16Array(0x10000);
+function keyCode(c: number): number {
+  let v = KEY_CODE[c];
+  if (v === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    // A character whose lower case is longer ("İ") stays as it is: keys keep the text's length.
+    v = lower.length === 1 ? (FOLD_ONE.get(lower) ?? lower).charCodeAt(0) : c;
+    KEY_CODE[c] = v;
+  }
+  return v;
+}
+
+/** Scratch code units of keyOf (grown to the longest text; a draft is analysed at every edit). */
+let keyCodes = new Uint16Array(4096);
+
+/**
+ * Key of a string, character for character (same length): lower case, accents off, ’ → ', « » → ", – → -.
+ * Written into code units and made a string once: lower-casing the whole text first made a second
+ * copy of it (a 20-page draft is a 130 KB string, a fresh large object at each edit), and the key
+ * is then one byte per character when the text's folded characters all fit.
+ * Lower case is per character: a Greek final sigma is keyed as σ, as the names it is matched with.
+ */
 export function keyOf(s: string): string {
-  const lower = s.toLowerCase();
-  if (lower.length !== s.length) {
-    // A character whose lower case is longer ("İ"): fold one by one.
-    let out = '';
-    for (const ch of s) {
-      const l = ch.length === 1 ? ch.toLowerCase() : ch;
-      out += l.length === ch.length ? FOLD_ONE.get(l) ?? l : ch;
+  const n = s.length;
+  if (keyCodes.length < n) keyCodes = new Uint16Array(Math.max(n, keyCodes.length * 2));
+  const out = keyCodes;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      out[i] = c >= 65 && c <= 90 ? c + 32 : c;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character beyond the BMP: lower case when that keeps its two code units ("𐐀" → "𐐨").
+      const lower = s.slice(i, i + 2).toLowerCase();
+      const same = lower.length === 2;
+      out[i] = same ? lower.charCodeAt(0) : c;
+      out[i + 1] = same ? lower.charCodeAt(1) : s.charCodeAt(i + 1);
+      i++;
+    } else {
+      out[i] = keyCode(c);
     }
-    return out;
   }
-  // Copy ASCII runs whole and look up only the other characters (a regex callback per accent costs
-  // more than the rest of the fold on French text). Joined, not concatenated: a concatenated key is a
-  // rope, and every later charCodeAt on it (tokenize, findTopics) walks the rope: three times slower.
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) < 0x80) continue;
-    const to = FOLD_ONE.get(lower[i]);
-    if (to === undefined) continue;
-    parts.push(lower.slice(from, i), to);
-    from = i + 1;
-  }
-  if (from === 0) return lower;
-  parts.push(lower.slice(from));
-  return parts.join('');
+  return codesToString(out, n);
 }
 
 /** Per code unit: 1 upper case, 2 lower case, 3 neither (by toUpperCase/toLowerCase), 0 not yet known. */

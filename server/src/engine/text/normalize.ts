@@ -97,8 +97,38 @@ function ensure(n: number): void {
 
 const CHUNK = 8192;
 
+/**
+ * The runtime's UTF-16LE decoder, on a little-endian machine (the code units' bytes are then
+ * UTF-16LE): it makes a 20-page text's string in a quarter of the time of fromCharCode in chunks.
+ * Reached through a typed view of globalThis, as in text/decode.ts; null without one.
+ */
+const nativeUtf16: { decode(input: Uint16Array): string } | null = (() => {
+  const ctor = (globalThis as unknown as { TextDecoder?: new (label: string, options?: { ignoreBOM?: boolean }) => { decode(input: Uint16Array): string } }).TextDecoder;
+  if (typeof ctor !== 'function' || new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return null;
+  try {
+    // ignoreBOM: a U+FEFF at the start is text to keep, not a byte order mark to drop.
+    return new ctor('utf-16le', { ignoreBOM: true });
+  } catch {
+    return null;
+  }
+})();
+
+/** Above this many code units the native decoder is worth its call. */
+const NATIVE_FROM = 1024;
+
 /** String from the first n code units of a Uint16Array, in chunks (no per-character concatenation). */
 export function codesToString(codes: Uint16Array, n: number): string {
+  if (n >= NATIVE_FROM && nativeUtf16) {
+    // The decoder would turn a lone surrogate into U+FFFD: any surrogate and the text goes the other way.
+    let surrogate = false;
+    for (let i = 0; i < n; i++) {
+      if ((codes[i] & 0xf800) === 0xd800) {
+        surrogate = true;
+        break;
+      }
+    }
+    if (!surrogate) return nativeUtf16.decode(codes.subarray(0, n));
+  }
   if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < n; i += CHUNK) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fold, foldWithMap, sourceSpan } from '../../../../server/src/engine/text/normalize';
+import { codesToString, fold, foldWithMap, sourceSpan } from '../../../../server/src/engine/text/normalize';
+import { keyOf } from '../../../../server/src/engine/references/tokens';
 
 describe('engine/text/normalize: folding for matching', () => {
   const table: Array<[string, string]> = [
@@ -66,5 +67,44 @@ describe('engine/text/normalize: folding for matching', () => {
     foldWithMap(text);
     assert.ok(folded.startsWith("reaffirment l'engagement des etats participants de l'osce \" a renforcer \" la cooperation ;"));
     assert.ok(Date.now() - t0 < 1500, `took ${Date.now() - t0} ms`);
+  });
+});
+
+describe('engine/text/normalize: strings made from code units', () => {
+  const units = (text: string): Uint16Array => {
+    const codes = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+    return codes;
+  };
+  const french = '\ufeffRéaffirment l’engagement des États « à renforcer »\u00a0la coopération ; mise en œuvre. ';
+
+  it('gives back every code unit of short and long texts: a leading U+FEFF, accents, ’ « », NBSP, pairs and lone surrogates', () => {
+    for (const text of [
+      french,
+      french.repeat(200),
+      `${french.repeat(100)}𝓐 𐐀`,
+      `${french.repeat(100)}\ud800 lone high, lone low \udc00`,
+      'a'.repeat(5000),
+      '',
+    ]) {
+      const codes = units(text);
+      assert.equal(codesToString(codes, codes.length), text);
+      // Only the first n code units, from a buffer longer than the text (as the cleanup writes them).
+      const padded = new Uint16Array(codes.length + 7);
+      padded.set(codes);
+      padded.fill(0x41, codes.length);
+      assert.equal(codesToString(padded, codes.length), text);
+    }
+  });
+});
+
+describe('engine/references/tokens: keys of texts', () => {
+  it('keys a long text character for character, as its pieces are keyed (same length, case and accents off, ’ « » folded)', () => {
+    const piece = 'RAPPELANT la Convention des Nations\u00a0Unies contre la criminalité — « Palerme », l’ONUDC, ŒUVRE, 𐐀 ; ';
+    const long = piece.repeat(400);
+    const key = keyOf(long);
+    assert.equal(key.length, long.length);
+    assert.equal(key, keyOf(piece).repeat(400));
+    assert.equal(keyOf(piece), 'rappelant la convention des nations unies contre la criminalite - " palerme ", l\'onudc, œuvre, 𐐨 ; ');
   });
 });
