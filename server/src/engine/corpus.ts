@@ -37,6 +37,7 @@ import { KNOWN_REFERENCES } from './references/knowledge';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
+import { DocSet } from './docSet';
 
 export interface PrecedentInput {
   docId: string;
@@ -104,13 +105,27 @@ interface DocRecord {
 }
 
 interface PackedDoc {
+  tables: PackedTables;
+  /** The record's number in them. */
+  k: number;
+}
+
+/**
+ * The saved state's tables of every restored record, shared: a record's part is cut out when it is
+ * needed (four views per record made at the load were 400,000 objects and 40 MB of heap at 100k).
+ */
+interface PackedTables {
   strings: readonly string[];
-  /** (lemma, key, text) string ids per opener. */
-  openers: Int32Array;
-  references: Int32Array;
-  topics: Int32Array;
-  /** Per unit: string id, -1 for no label. */
+  /** Per unit: string id, -1 for no label; a record's from unitOffsets[k]. */
   labels: Int32Array;
+  unitOffsets: Float64Array;
+  /** (lemma, key, text) string ids per opener; a record's from openerOffsets[k] × 3. */
+  openers: Int32Array;
+  openerOffsets: Float64Array;
+  references: Int32Array;
+  referenceOffsets: Float64Array;
+  topics: Int32Array;
+  topicOffsets: Float64Array;
 }
 
 /**
@@ -322,7 +337,7 @@ export class PrecedentIndex {
   /** Reference names prepared for suggestReferences() (dropped with referenceNames). */
   private referenceSuggest: SuggestTable | null = null;
 
-  private readonly topicDocs = new Map<string, Set<number>>();
+  private readonly topicDocs = new Map<string, DocSet>();
 
   private formulationKeys: GrowingKeyIndex<FormulationSlot> | null = null;
   /** The miner's generation of the formulation set the key index follows. */
@@ -454,7 +469,7 @@ export class PrecedentIndex {
     const cited = new Set(record.references);
     for (const topic of record.topics) {
       let set = this.topicDocs.get(topic);
-      if (!set) this.topicDocs.set(topic, (set = new Set()));
+      if (!set) this.topicDocs.set(topic, (set = new DocSet()));
       // Counted as precedents come (a first count after a load would unpack every precedent of
       // the topic: seconds at the first lint); a topic loaded without its counts is counted on first use.
       let counts = this.topicRefs.get(topic);
@@ -952,7 +967,7 @@ export class PrecedentIndex {
    * Per reference, how many precedents of the topic cite it: kept from the first precedent on and
    * saved; counted here only for a topic loaded without them (an index saved before they were).
    */
-  private topicCounts(topicId: string, docs: ReadonlySet<number>): Map<string, number> {
+  private topicCounts(topicId: string, docs: DocSet): Map<string, number> {
     let counts = this.topicRefs.get(topicId);
     if (!counts) {
       counts = new Map();
@@ -1046,13 +1061,13 @@ export class PrecedentIndex {
       for (let k = 0; k < r.units.length; k++) units.push(r.units[k]);
       const p = r.packed;
       const map = (ids: Int32Array, out: number[]): void => {
-        for (let k = 0; k < ids.length; k++) out.push(ids[k] < 0 ? -1 : sid(p!.strings[ids[k]]));
+        for (let k = 0; k < ids.length; k++) out.push(ids[k] < 0 ? -1 : sid(p!.tables.strings[ids[k]]));
       };
       if (p) {
-        map(p.labels, labels);
-        map(p.openers, openers);
-        map(p.references, references);
-        map(p.topics, topics);
+        map(packedIds(p, 'labels'), labels);
+        map(packedIds(p, 'openers'), openers);
+        map(packedIds(p, 'references'), references);
+        map(packedIds(p, 'topics'), topics);
         continue;
       }
       for (const l of r.unitLabels) labels.push(l === null ? -1 : sid(l));
@@ -1221,22 +1236,18 @@ export class PrecedentIndex {
     const later = s.later;
     check(d.units.length === d.labels.length * 2 && later.docOpeners.length === d.openerOffsets[n] * 3
       && later.docReferences.length === d.referenceOffsets[n] && later.docTopics.length === d.topicOffsets[n], 'document offsets');
-    const strings = s.strings;
+    // The later tables may still be on their way (tablesLater): records keep the tables, not views of them.
+    const tables: PackedTables = {
+      strings: s.strings, labels: d.labels, unitOffsets: d.unitOffsets, openers: later.docOpeners, openerOffsets: d.openerOffsets,
+      references: later.docReferences, referenceOffsets: d.referenceOffsets, topics: later.docTopics, topicOffsets: d.topicOffsets,
+    };
     for (let k = 0; k < n; k++) {
       const live = d.alive[k] === 1;
-      const u0 = d.unitOffsets[k];
-      const u1 = d.unitOffsets[k + 1];
-      const o0 = d.openerOffsets[k] * 3;
-      const o1 = d.openerOffsets[k + 1] * 3;
       const record: DocRecord = {
         docId: d.docIds[k], alive: live, meta: d.meta[k],
         notes: d.notes[k], clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
-        units: d.units.subarray(u0 * 2, u1 * 2), unitLabels: [], text: null, openers: [], references: [], topics: [],
-        packed: live ? {
-          strings, labels: d.labels.subarray(u0, u1), openers: later.docOpeners.subarray(o0, o1),
-          references: later.docReferences.subarray(d.referenceOffsets[k], d.referenceOffsets[k + 1]),
-          topics: later.docTopics.subarray(d.topicOffsets[k], d.topicOffsets[k + 1]),
-        } : null,
+        units: d.units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: [], text: null, openers: [], references: [], topics: [],
+        packed: live ? { tables, k } : null,
       };
       index.docs.push(record);
       if (live) index.docNumber.set(record.docId, k);
@@ -1298,7 +1309,7 @@ export class PrecedentIndex {
     }
     // The reference tables as saved, unless a curated reference came since (its names are in no table).
     if (s.referenceTables && index.references.size === s.references.length) index.restoreReferenceTables(s.referenceTables);
-    for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new Set(docs));
+    for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new DocSet(docs));
     for (const [topic, pairs] of s.topicReferences ?? []) {
       const counts = new Map<string, number>();
       for (let k = 0; k + 1 < pairs.length; k += 2) {
@@ -2001,8 +2012,20 @@ function newReferenceAgg(id: string, kind: ReferenceKind, type: ReferenceType, k
 function labelOf(record: DocRecord, unit: number): string | null {
   const p = record.packed;
   if (!p) return record.unitLabels[unit] ?? null;
-  const id = p.labels[unit];
-  return id === undefined || id < 0 ? null : p.strings[id];
+  const id = packedIds(p, 'labels')[unit];
+  return id === undefined || id < 0 ? null : p.tables.strings[id];
+}
+
+/** One id list of a restored record, cut out of the shared tables. */
+function packedIds(p: PackedDoc, list: 'labels' | 'openers' | 'references' | 'topics'): Int32Array {
+  const t = p.tables;
+  const k = p.k;
+  switch (list) {
+    case 'labels': return t.labels.subarray(t.unitOffsets[k], t.unitOffsets[k + 1]);
+    case 'openers': return t.openers.subarray(t.openerOffsets[k] * 3, t.openerOffsets[k + 1] * 3);
+    case 'references': return t.references.subarray(t.referenceOffsets[k], t.referenceOffsets[k + 1]);
+    case 'topics': return t.topics.subarray(t.topicOffsets[k], t.topicOffsets[k + 1]);
+  }
 }
 
 /** A restored record's packed arrays as the record's own (see DocRecord.packed). */
@@ -2010,13 +2033,15 @@ function unpack(record: DocRecord): DocRecord {
   const p = record.packed;
   if (!p) return record;
   record.packed = null;
-  record.unitLabels = Array.from(p.labels, (id) => (id < 0 ? null : p.strings[id]));
+  const strings = p.tables.strings;
+  record.unitLabels = Array.from(packedIds(p, 'labels'), (id) => (id < 0 ? null : strings[id]));
   record.openers = [];
-  for (let k = 0; k + 2 < p.openers.length; k += 3) {
-    record.openers.push({ lemma: p.strings[p.openers[k]], key: p.strings[p.openers[k + 1]], text: p.strings[p.openers[k + 2]] });
+  const openers = packedIds(p, 'openers');
+  for (let k = 0; k + 2 < openers.length; k += 3) {
+    record.openers.push({ lemma: strings[openers[k]], key: strings[openers[k + 1]], text: strings[openers[k + 2]] });
   }
-  record.references = Array.from(p.references, (id) => p.strings[id]);
-  record.topics = Array.from(p.topics, (id) => p.strings[id]);
+  record.references = Array.from(packedIds(p, 'references'), (id) => strings[id]);
+  record.topics = Array.from(packedIds(p, 'topics'), (id) => strings[id]);
   return record;
 }
 
