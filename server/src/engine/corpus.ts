@@ -1246,7 +1246,7 @@ export class PrecedentIndex {
       const record: DocRecord = {
         docId: d.docIds[k], alive: live, meta: d.meta[k],
         notes: d.notes[k], clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
-        units: d.units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: [], text: null, openers: [], references: [], topics: [],
+        units: d.units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: packedYet(), text: null, openers: packedYet(), references: packedYet(), topics: packedYet(),
         packed: live ? { tables, k } : null,
       };
       index.docs.push(record);
@@ -2014,6 +2014,15 @@ function labelOf(record: DocRecord, unit: number): string | null {
   if (!p) return record.unitLabels[unit] ?? null;
   const id = packedIds(p, 'labels')[unit];
   return id === undefined || id < 0 ? null : p.tables.strings[id];
+}
+
+/**
+ * The lists of a restored record until unpack() gives it its own: one frozen empty array shared by
+ * all (four per record were 400,000 arrays at a load of 100k precedents); a push on it would throw.
+ */
+const PACKED_YET: readonly never[] = Object.freeze([]);
+function packedYet<T>(): T[] {
+  return PACKED_YET as unknown as T[];
 }
 
 /** One id list of a restored record, cut out of the shared tables. */
