@@ -1326,6 +1326,7 @@ export class PrecedentIndex {
       if (s.formulationOrder.length === list.length && keys.length === list.length) {
         const entries: FormulationSlot[] = [];
         const weights = new Float64Array(keys.length);
+        const entryOf = new Int32Array(keys.length);
         for (let i = 0; i < keys.length; i++) {
           const mined = list[s.formulationOrder[i]];
           check(mined !== undefined, 'formulation order');
@@ -1333,8 +1334,11 @@ export class PrecedentIndex {
           mined.indexSlot = slot;
           entries.push(slot);
           weights[i] = mined.count;
+          entryOf[i] = i;
         }
-        index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, sorted: { keys, entries, weights } }), { keysFolded: true });
+        // One key per formulation, as given (folded already), none of them a later word.
+        const rows = { keys, keyText: keys, entries, entryOf, weights, inner: new Uint8Array(keys.length) };
+        index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, rows }), { keysFolded: true });
         index.formulationVersion = index.miner.version;
         index.formulationGeneration = index.miner.generation;
       }
