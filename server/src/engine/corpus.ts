@@ -1027,6 +1027,9 @@ export class PrecedentIndex {
       }
       return id;
     };
+    // References by their position in the saved list (topic counts and reference tables name them so).
+    const position = new Map<string, number>();
+    for (const id of this.references.keys()) position.set(id, position.size);
     const n = this.docs.length;
     const docIds: string[] = [];
     const alive = new Uint8Array(n);
@@ -1125,9 +1128,9 @@ export class PrecedentIndex {
         acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.withRoom(), occLength: a.occ.length, order: this.occOrder(a.occ),
       })),
       topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
-      topicReferences: this.savedTopicCounts(),
+      topicReferences: this.savedTopicCounts(position),
       ...this.formulationOrder(),
-      referenceTables: this.savedReferenceTables(),
+      referenceTables: this.savedReferenceTables(position),
     };
   }
 
@@ -1137,13 +1140,11 @@ export class PrecedentIndex {
    * would rank by other counts than the index that goes on answering; changed ones are made again
    * by the next load's prepare().
    */
-  private savedReferenceTables(): SavedReferenceTables | undefined {
+  private savedReferenceTables(position: ReadonlyMap<string, number>): SavedReferenceTables | undefined {
     const names = this.referenceNames;
     const suggest = this.referenceSuggest;
     if (!this.referenceKeys || this.referenceKeys.churn !== 0 || !names || !suggest) return undefined;
     const rows = this.referenceKeys.base.rows();
-    const position = new Map<string, number>();
-    for (const id of this.references.keys()) position.set(id, position.size);
     const positionOf = (agg: ReferenceAgg): number => position.get(agg.id) ?? -1;
     const keyTexts = new Map<string, number>();
     const keyText = Int32Array.from(rows.keyText, (t) => {
@@ -1211,7 +1212,8 @@ export class PrecedentIndex {
     // saved order covers the whole set and a restored index sorts nothing.
     if (this.formulationKeys.churn > 0) this.formulationKeys = this.rebuiltFormulationKeys();
     const position = new Map(this.miner.formulations().map((f, k) => [f, k]));
-    const slots = this.formulationKeys.base.entriesInKeyOrder();
+    const { entries, entryOf } = this.formulationKeys.base.rows();
+    const slots = Array.from(entryOf, (e) => entries[e]);
     const order = slots.map((slot) => position.get(slot.mined) ?? -1);
     if (!order.every((k) => k >= 0) || order.length !== position.size) return {};
     return { formulationOrder: Int32Array.from(order), formulationKeys: slots.map((slot) => slot.key).join('\u0000') };
@@ -1480,9 +1482,7 @@ export class PrecedentIndex {
   }
 
   /** The per-topic counts of citing precedents, references by their position in the saved list. */
-  private savedTopicCounts(): Array<[string, Int32Array]> {
-    const position = new Map<string, number>();
-    for (const id of this.references.keys()) position.set(id, position.size);
+  private savedTopicCounts(position: ReadonlyMap<string, number>): Array<[string, Int32Array]> {
     const out: Array<[string, Int32Array]> = [];
     for (const [topic, docs] of this.topicDocs) {
       const counts = docs.size ? this.topicCounts(topic, docs) : this.topicRefs.get(topic);

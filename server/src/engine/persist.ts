@@ -18,6 +18,7 @@
 // only holds the small parts (metadata, vocabulary, aggregates).
 import type { IndexState, PrecedentIndexOptions } from './corpus';
 import { PrecedentIndex } from './corpus';
+import { runtimeDecoder, runtimeEncoder } from './text/runtime';
 
 export const FORMAT_VERSION = 2;
 const MAGIC = [0x50, 0x52, 0x45, 0x43, 0x49, 0x44, 0x58, 0x00]; // "PRECIDX\0"
@@ -45,16 +46,12 @@ interface Utf8 {
   encode(text: string): Uint8Array;
   decode(bytes: Uint8Array): string;
 }
-/** The runtime's TextEncoder/TextDecoder (Node and browsers); see text/decode.ts for why not declared. */
+const encoder = runtimeEncoder();
+const decoder = runtimeDecoder('utf-8', { fatal: true });
+/** The runtime's TextEncoder/TextDecoder (text/runtime.ts). */
 function utf8(): Utf8 {
-  const g = globalThis as unknown as {
-    TextEncoder?: new () => { encode(t: string): Uint8Array };
-    TextDecoder?: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string };
-  };
-  if (!g.TextEncoder || !g.TextDecoder) throw new Error('no TextEncoder/TextDecoder in this runtime');
-  const enc = new g.TextEncoder();
-  const dec = new g.TextDecoder('utf-8', { fatal: true });
-  return { encode: (t) => enc.encode(t), decode: (b) => dec.decode(b) };
+  if (!encoder || !decoder) throw new Error('no TextEncoder/TextDecoder in this runtime');
+  return { encode: (t) => encoder.encode(t), decode: (b) => decoder.decode(b) };
 }
 
 /** Why a persisted index was not used; `stale` is a version change (expected), the others damage. */

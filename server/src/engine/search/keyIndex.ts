@@ -240,11 +240,6 @@ export class KeyIndex<T> {
     this.logWeights = logWeightsOf(this.weights);
   }
 
-  /** The entry of each key, in key order (what a saved index stores to skip the sort). */
-  entriesInKeyOrder(): T[] {
-    return Array.from(this.entryOf, (e) => this.entries[e]);
-  }
-
   /** The rows as they are (not copies: the caller only reads them), for a saved index. */
   rows(): KeyIndexRows<T> {
     return { keys: this.keys, keyText: this.keyText, entries: this.entries, entryOf: this.entryOf, weights: this.weights, inner: this.inner };

@@ -11,28 +11,13 @@
 //   otherwise                     → Windows-1252, noted (the usual encoding of old Word/PDF exports)
 //   then: many control characters → "binary file (…)"; only white space → "empty file".
 //
-// UTF-8 is decoded by the runtime's TextDecoder when there is one (Node and browsers have it; it is
-// native and validates at several GB/s). The engine is compiled without DOM or Node types, so the
-// decoder is reached through a locally typed view of globalThis rather than an ambient declaration
-// (a global `declare class TextDecoder` would clash with @types/node in the projects that reference
-// the engine). Without a TextDecoder, decodeUtf8() below does the same work in plain TypeScript.
+// UTF-8 is decoded by the runtime's TextDecoder when there is one (text/runtime.ts; it validates at
+// several GB/s). Without one, decodeUtf8() below does the same work in plain TypeScript.
 import type { DecodeResult } from '../types';
 import { codesToString } from './normalize';
+import { runtimeDecoder } from './runtime';
 
-interface NativeDecoder {
-  decode(input: Uint8Array): string;
-}
-type NativeDecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => NativeDecoder;
-
-const nativeUtf8: NativeDecoder | null = (() => {
-  const ctor = (globalThis as unknown as { TextDecoder?: NativeDecoderConstructor }).TextDecoder;
-  if (typeof ctor !== 'function') return null;
-  try {
-    return new ctor('utf-8', { fatal: true, ignoreBOM: true });
-  } catch {
-    return null;
-  }
-})();
+const nativeUtf8 = runtimeDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** How many leading characters are checked for control characters. */
 const CONTROL_SAMPLE = 65536;

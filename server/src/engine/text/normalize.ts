@@ -14,6 +14,7 @@
 //   - zero-width characters and the soft hyphen are dropped.
 // A string that is already folded (plain lower-case ASCII words separated by single spaces) is
 // returned as is, without allocation: fold() runs over the whole corpus, mostly on such strings.
+import { runtimeDecoder } from './runtime';
 
 const WS = -1;
 const DROP = -2;
@@ -100,18 +101,9 @@ const CHUNK = 8192;
 /**
  * The runtime's UTF-16LE decoder, on a little-endian machine (the code units' bytes are then
  * UTF-16LE): it makes a 20-page text's string in a quarter of the time of fromCharCode in chunks.
- * Reached through a typed view of globalThis, as in text/decode.ts; null without one.
+ * ignoreBOM: a U+FEFF at the start is text to keep, not a byte order mark to drop.
  */
-const nativeUtf16: { decode(input: Uint16Array): string } | null = (() => {
-  const ctor = (globalThis as unknown as { TextDecoder?: new (label: string, options?: { ignoreBOM?: boolean }) => { decode(input: Uint16Array): string } }).TextDecoder;
-  if (typeof ctor !== 'function' || new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return null;
-  try {
-    // ignoreBOM: a U+FEFF at the start is text to keep, not a byte order mark to drop.
-    return new ctor('utf-16le', { ignoreBOM: true });
-  } catch {
-    return null;
-  }
-})();
+const nativeUtf16 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? runtimeDecoder('utf-16le', { ignoreBOM: true }) : null;
 
 /** Above this many code units the native decoder is worth its call. */
 const NATIVE_FROM = 1024;
