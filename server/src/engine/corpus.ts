@@ -34,6 +34,7 @@ import { computeLineStarts, rangeOf } from './text/lines';
 import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
+import { JoinedKeys } from './search/joinedKeys';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
@@ -280,9 +281,8 @@ const REFERENCE_KEY_OPTIONS: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word
 /** Names sharing a word beyond this many are not candidates by that word when a rarer one is shared. */
 const COMMON_NAME_WORD = 2000;
 
-interface FormulationSlot {
-  mined: MinedFormulation;
-  key: string;
+/** What the index learns about a formulation when asked (on the formulation itself, see indexNotes). */
+interface FormulationNotes {
   written?: string;
   /** The example a completion shows (its document number, to drop it when that precedent goes). */
   example?: { doc: number; occurrence: Occurrence } | null;
@@ -339,7 +339,8 @@ export class PrecedentIndex {
 
   private readonly topicDocs = new Map<string, DocSet>();
 
-  private formulationKeys: GrowingKeyIndex<FormulationSlot> | null = null;
+  /** Formulations by their folded words; a retired formulation's rows are dead (skipped at lookup). */
+  private formulationKeys: GrowingKeyIndex<MinedFormulation> | null = null;
   /** The miner's generation of the formulation set the key index follows. */
   private formulationGeneration = -1;
   private formulationVersion = -1;
@@ -659,24 +660,24 @@ export class PrecedentIndex {
     const partial = lastEnd === wordsBefore.length;
     const index = this.formulationKeyIndex();
     const out: FormulationContinuation[] = [];
-    const taken = new Set<FormulationSlot>();
+    const taken = new Set<MinedFormulation>();
     const inserts = new Set<string>();
     for (let k = Math.min(words.length, MAX_WORDS - 1); k >= 1 && out.length < limit; k--) {
       const typedWords = words.slice(words.length - k);
       if (typedWords.every((w) => isFunctionWord(w) || w.length < 3)) continue;
       const query = typedWords.join(' ') + (partial ? '' : ' ');
-      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false }, (slot) => slot.mined.indexSlot === slot)) {
-        const slot = m.entry;
-        if (taken.has(slot) || slot.key.length <= query.trimEnd().length) continue;
-        const cont = this.continuation(slot, typedWords, partial);
+      for (const m of index.lookup(query, { limit: limit * 3 + 10, fuzzy: false }, (mined) => !mined.retired)) {
+        const mined = m.entry;
+        if (taken.has(mined) || m.matchedKey.length <= query.trimEnd().length) continue;
+        const cont = this.continuation(mined, typedWords, partial);
         // A shorter suffix often continues with the same words: offer them once.
         if (!cont || inserts.has(cont)) continue;
         inserts.add(cont);
-        taken.add(slot);
-        const entry = this.formulationEntry(slot, 1);
+        taken.add(mined);
+        const entry = this.formulationEntry(mined, 1);
         const typedStart = tokens.starts[last - k];
         out.push({
-          entry, score: k * 1000 + Math.log1p(slot.mined.count), matchedKey: slot.key, fuzzy: false,
+          entry, score: k * 1000 + Math.log1p(mined.count), matchedKey: m.matchedKey, fuzzy: false,
           insert: cont, typed: wordsBefore.slice(typedStart), formulation: entry.text,
         });
         if (out.length >= limit) break;
@@ -690,7 +691,7 @@ export class PrecedentIndex {
     // Up to 20 places each: more than the saved samples, searched through every precedent's words.
     this.needTables();
     this.formulationKeyIndex();
-    return this.miner.formulations().slice(0, limit).map((mined) => this.formulationEntry(this.slotOf(mined)));
+    return this.miner.formulations().slice(0, limit).map((mined) => this.formulationEntry(mined));
   }
 
   /** The formulation with exactly these words (folded comparison), or null. */
@@ -700,7 +701,7 @@ export class PrecedentIndex {
     const words: string[] = [];
     for (let i = 0; i < tokens.starts.length; i++) if (tokens.starts[i] >= 0) words.push(foldWord(text.slice(tokens.starts[i], tokens.ends[i])));
     const mined = this.miner.lookup(words);
-    return mined && mined.count > 0 ? this.formulationEntry(this.slotOf(mined)) : null;
+    return mined && mined.count > 0 ? this.formulationEntry(mined) : null;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1147,13 +1148,14 @@ export class PrecedentIndex {
     const rows = this.referenceKeys.base.rows();
     const positionOf = (agg: ReferenceAgg): number => position.get(agg.id) ?? -1;
     const keyTexts = new Map<string, number>();
-    const keyText = Int32Array.from(rows.keyText, (t) => {
+    const texts = rows.keyText ?? Array.from({ length: rows.keys.length }, (_, i) => rows.keys.at(i));
+    const keyText = Int32Array.from(texts, (t) => {
       let k = keyTexts.get(t);
       if (k === undefined) keyTexts.set(t, (k = keyTexts.size));
       return k;
     });
     const tables: SavedReferenceTables = {
-      keys: rows.keys.join('\u0000'), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
+      keys: rows.keys.text, keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
       keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries[e])), keyWeight: rows.weights, keyInner: rows.inner,
       names: [...names.keys()].join('\u0000'), nameReference: Int32Array.from(names.values(), (id) => position.get(id) ?? -1),
       suggestNames: suggest.entries.map((e) => e.name).join('\u0000'), suggestFolded: suggest.entries.map((e) => e.folded).join('\u0000'),
@@ -1161,7 +1163,7 @@ export class PrecedentIndex {
     };
     // A name with a U+0000 in it would split in two on load; a table naming a reference that is
     // not saved could not be restored: a load then makes the tables itself.
-    const joined = [rows.keys, rows.keyText, [...names.keys()], suggest.entries.map((e) => e.name), suggest.entries.map((e) => e.folded)];
+    const joined = [texts, [...names.keys()], suggest.entries.map((e) => e.name), suggest.entries.map((e) => e.folded)];
     if (joined.some((list) => list.some((t) => t.includes('\u0000')))) return undefined;
     if ([tables.keyReference, tables.nameReference, tables.suggestReference].some((refs) => refs.includes(-1))) return undefined;
     return tables;
@@ -1188,8 +1190,14 @@ export class PrecedentIndex {
       return text;
     });
     for (let i = 0; i < n; i++) aggAt(t.keyReference[i], 'keys');
-    const rows = { keys: split(t.keys, n, 'keys'), keyText, entries: aggs, entryOf: t.keyReference, weights: t.keyWeight, inner: t.keyInner };
-    const keys = new GrowingKeyIndex(new KeyIndex([], { ...REFERENCE_KEY_OPTIONS, rows }), REFERENCE_KEY_OPTIONS);
+    let keys: JoinedKeys;
+    try {
+      keys = JoinedKeys.parse(t.keys, n);
+    } catch (e) {
+      throw new Error(`inconsistent index state: reference keys (${(e as Error).message})`);
+    }
+    const rows = { keys, keyText, entries: aggs, entryOf: t.keyReference, weights: t.keyWeight, inner: t.keyInner };
+    const index = new GrowingKeyIndex(new KeyIndex([], { ...REFERENCE_KEY_OPTIONS, rows }), REFERENCE_KEY_OPTIONS);
     const names = new Map<string, string>();
     split(t.names, t.nameReference.length, 'names').forEach((name, i) => names.set(name, aggAt(t.nameReference[i], 'names').id));
     const m = t.suggestReference.length;
@@ -1200,7 +1208,7 @@ export class PrecedentIndex {
     for (let i = 0; i < m; i++) {
       indexSuggestEntry(suggest, { agg: aggAt(t.suggestReference[i], 'suggestions'), name: suggestNames[i], folded: suggestFolded[i], acronym: t.suggestAcronym[i] === 1, words: contentWords(suggestFolded[i]) });
     }
-    this.referenceKeys = keys;
+    this.referenceKeys = index;
     this.referenceNames = names;
     this.referenceSuggest = suggest;
   }
@@ -1211,12 +1219,15 @@ export class PrecedentIndex {
     // Saving already costs seconds: the keys added since the last sort are merged in now, so the
     // saved order covers the whole set and a restored index sorts nothing.
     if (this.formulationKeys.churn > 0) this.formulationKeys = this.rebuiltFormulationKeys();
-    const position = new Map(this.miner.formulations().map((f, k) => [f, k]));
-    const { entries, entryOf } = this.formulationKeys.base.rows();
-    const slots = Array.from(entryOf, (e) => entries[e]);
-    const order = slots.map((slot) => position.get(slot.mined) ?? -1);
-    if (!order.every((k) => k >= 0) || order.length !== position.size) return {};
-    return { formulationOrder: Int32Array.from(order), formulationKeys: slots.map((slot) => slot.key).join('\u0000') };
+    const list = this.miner.formulations();
+    const { keys, keyText, entries, entryOf } = this.formulationKeys.base.rows();
+    // The index's entries are the list it was built from (a load's, or the last rebuild's): the
+    // same order, then entryOf is the saved order as it is.
+    const same = entries.length === list.length && entries.every((mined, k) => list[k] === mined);
+    const position = same ? null : new Map(list.map((f, k) => [f, k]));
+    const order = position ? Int32Array.from(entryOf, (e) => position.get(entries[e]) ?? -1) : entryOf;
+    if (keyText !== null || order.length !== list.length || order.includes(-1)) return {};
+    return { formulationOrder: order, formulationKeys: keys.text };
   }
 
   /**
@@ -1324,22 +1335,23 @@ export class PrecedentIndex {
     // The formulation key index as saved (same set, same order): no recomputation, no sort.
     if (s.formulationOrder && s.formulationKeys !== undefined && index.miner.hasFormulations()) {
       const list = index.miner.formulations();
-      const keys = s.formulationKeys.split('\u0000');
-      if (s.formulationOrder.length === list.length && keys.length === list.length) {
-        const entries: FormulationSlot[] = [];
-        const weights = new Float64Array(keys.length);
-        const entryOf = new Int32Array(keys.length);
-        for (let i = 0; i < keys.length; i++) {
-          const mined = list[s.formulationOrder[i]];
-          check(mined !== undefined, 'formulation order');
-          const slot: FormulationSlot = { mined, key: keys[i] };
-          mined.indexSlot = slot;
-          entries.push(slot);
-          weights[i] = mined.count;
-          entryOf[i] = i;
+      const order = s.formulationOrder;
+      if (order.length === list.length) {
+        let keys: JoinedKeys;
+        try {
+          keys = JoinedKeys.parse(s.formulationKeys, list.length);
+        } catch (e) {
+          throw new Error(`inconsistent index state: formulation keys (${(e as Error).message})`);
         }
-        // One key per formulation, as given (folded already), none of them a later word.
-        const rows = { keys, keyText: keys, entries, entryOf, weights, inner: new Uint8Array(keys.length) };
+        const weights = new Float64Array(list.length);
+        for (let i = 0; i < order.length; i++) {
+          const mined = list[order[i]];
+          check(mined !== undefined, 'formulation order');
+          weights[i] = mined.count;
+        }
+        // One key per formulation, folded already, none of them a later word; the entries are the
+        // miner's list itself (no object per formulation for the index).
+        const rows = { keys, keyText: null, entries: list, entryOf: order, weights, inner: new Uint8Array(list.length) };
         index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, rows }), { keysFolded: true });
         index.formulationVersion = index.miner.version;
         index.formulationGeneration = index.miner.generation;
@@ -1680,22 +1692,15 @@ export class PrecedentIndex {
   // ------------------------------------------------------------------------------------------
   // Internals: formulations
 
-  private formulationKeyIndex(): GrowingKeyIndex<FormulationSlot> {
+  private formulationKeyIndex(): GrowingKeyIndex<MinedFormulation> {
     if (this.formulationKeys && this.formulationVersion === this.miner.version) return this.formulationKeys;
     const keys = this.formulationKeys;
     const change = keys ? this.miner.changesSince(this.formulationGeneration) : null;
     if (keys && change && !keys.worthRebuilding(change.added.length + change.retired.length)) {
       // One changed precedent changes a few hundred formulations of a million: the key index
-      // takes them in (gone ones are skipped at lookup) instead of being rebuilt.
-      for (const mined of change.retired) {
-        mined.indexSlot = undefined;
-        keys.churn++;
-      }
-      for (const mined of change.added) {
-        const slot: FormulationSlot = { mined, key: mined.words.join(' ') };
-        mined.indexSlot = slot;
-        keys.add({ key: slot.key, entry: slot, weight: mined.count });
-      }
+      // takes them in (retired ones are skipped at lookup) instead of being rebuilt.
+      keys.churn += change.retired.length;
+      for (const mined of change.added) keys.add({ key: mined.words.join(' '), entry: mined, weight: mined.count });
     } else {
       this.formulationKeys = this.rebuiltFormulationKeys();
     }
@@ -1705,36 +1710,29 @@ export class PrecedentIndex {
   }
 
   /** The formulation key index of the current set, sorted anew (with the rows of the last one reused). */
-  private rebuiltFormulationKeys(): GrowingKeyIndex<FormulationSlot> {
-    const keys: Array<{ key: string; entry: FormulationSlot; weight: number }> = [];
-    // The miner keeps the objects of unchanged formulations: their slots (written forms) are kept.
-    for (const mined of this.miner.formulations()) {
-      const slot = this.slotOf(mined);
-      keys.push({ key: slot.key, entry: slot, weight: mined.count });
-    }
-    // Most formulations survive a change as the same objects: their sorted keys are reused.
+  private rebuiltFormulationKeys(): GrowingKeyIndex<MinedFormulation> {
+    // Most formulations survive a change as the same objects: their sorted keys are reused, and
+    // their words not even made (a key is read only for a formulation the last index lacked).
+    const keys = this.miner.formulations().map((mined) => ({ get key() { return mined.words.join(' '); }, entry: mined, weight: mined.count }));
     const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null, oneKeyPerEntry: true });
     this.formulationGeneration = this.miner.generation;
     return new GrowingKeyIndex(base, { keysFolded: true });
   }
 
-  private slotOf(mined: MinedFormulation): FormulationSlot {
-    // Only this index sets indexSlot, always to a FormulationSlot of that formulation.
-    const kept = mined.indexSlot as FormulationSlot | undefined;
-    if (kept) return kept;
-    const slot: FormulationSlot = { mined, key: mined.words.join(' ') };
-    mined.indexSlot = slot;
-    return slot;
+  private notesOf(mined: MinedFormulation): FormulationNotes {
+    // Only this index sets indexNotes, always to the FormulationNotes of that formulation.
+    return (mined.indexNotes ??= {}) as FormulationNotes;
   }
 
   /** The most frequent written form of a formulation (whitespace collapsed), from a sample of places. */
-  private writtenForm(slot: FormulationSlot): string {
-    if (slot.written !== undefined) return slot.written;
+  private writtenForm(mined: MinedFormulation): string {
+    const notes = this.notesOf(mined);
+    if (notes.written !== undefined) return notes.written;
     const counts = new Map<string, number>();
-    const n = slot.mined.words.length;
+    const n = mined.words.length;
     // The places kept while mining, newest precedent first (the same texts as the first example):
     // every one is a form a precedent wrote; each costs a file read when texts are not kept.
-    for (const place of this.newestPlaces(slot.mined.sampled)) {
+    for (const place of this.newestPlaces(mined.sampled)) {
       const text = this.docText(place.doc);
       if (!text?.tokens) continue;
       const s = text.tokens.starts[place.pos];
@@ -1742,10 +1740,10 @@ export class PrecedentIndex {
       const written = text.clean.text.slice(s, e).replace(/\s+/g, ' ');
       counts.set(written, (counts.get(written) ?? 0) + 1);
     }
-    let best = slot.mined.words.join(' ');
+    let best = mined.words.join(' ');
     let bestCount = 0;
     for (const [t, c] of counts) if (c > bestCount) [best, bestCount] = [t, c];
-    slot.written = best;
+    notes.written = best;
     return best;
   }
 
@@ -1754,31 +1752,32 @@ export class PrecedentIndex {
   }
 
   /** `examples`: how many occurrences to quote (1 for a completion: each may cost a file read). */
-  private formulationEntry(slot: FormulationSlot, examples = FORMULATION_OCCURRENCES): FormulationEntry {
-    if (examples === 1 && slot.example !== undefined && (slot.example === null || this.docs[slot.example.doc].alive)) {
-      return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences: slot.example ? [slot.example.occurrence] : [] };
+  private formulationEntry(mined: MinedFormulation, examples = FORMULATION_OCCURRENCES): FormulationEntry {
+    const notes = this.notesOf(mined);
+    if (examples === 1 && notes.example !== undefined && (notes.example === null || this.docs[notes.example.doc].alive)) {
+      return { text: this.writtenForm(mined), count: mined.count, docCount: mined.docCount, occurrences: notes.example ? [notes.example.occurrence] : [] };
     }
-    const n = slot.mined.words.length;
+    const n = mined.words.length;
     const refs: OccRef[] = [];
-    const places = this.newestPlaces(examples <= 4 ? slot.mined.sampled : slot.mined.places);
+    const places = this.newestPlaces(examples <= 4 ? mined.sampled : mined.places);
     for (const place of places.slice(0, examples)) {
       const text = this.docText(place.doc);
       if (!text?.tokens) continue;
       refs.push([place.doc, text.tokens.starts[place.pos], text.tokens.ends[place.pos + n - 1]]);
     }
     const occurrences = refs.map((r) => this.occurrence(r));
-    if (examples === 1) slot.example = refs.length ? { doc: refs[0][0], occurrence: occurrences[0] } : null;
-    return { text: this.writtenForm(slot), count: slot.mined.count, docCount: slot.mined.docCount, occurrences };
+    if (examples === 1) notes.example = refs.length ? { doc: refs[0][0], occurrence: occurrences[0] } : null;
+    return { text: this.writtenForm(mined), count: mined.count, docCount: mined.docCount, occurrences };
   }
 
   /** What to insert after the typed words to complete the formulation, or null when nothing is left. */
-  private continuation(slot: FormulationSlot, typedWords: string[], partial: boolean): string | null {
-    const written = this.writtenForm(slot);
+  private continuation(mined: MinedFormulation, typedWords: string[], partial: boolean): string | null {
+    const written = this.writtenForm(mined);
     const tokens = tokenize(written);
     const starts = tokens.starts.filter((s) => s >= 0);
     const ends = tokens.ends.filter((e) => e >= 0);
     const k = typedWords.length;
-    if (starts.length !== slot.mined.words.length || k > starts.length) return null;
+    if (starts.length !== mined.words.length || k > starts.length) return null;
     if (!partial) return k < starts.length ? written.slice(starts[k]) : null;
     const word = written.slice(starts[k - 1], ends[k - 1]);
     const typed = typedWords[k - 1];

@@ -201,11 +201,13 @@ export interface MinedFormulation {
   places: WordPlace[];
   /** The places found while mining only (up to 4): no search. */
   sampled: WordPlace[];
+  /** Set when the set dropped or replaced it: it is no longer one of the miner's formulations. */
+  readonly retired: boolean;
   /**
-   * What the index keeps about this formulation (its key, written form, example), on the object
-   * itself: a Map from a million formulations to it took seconds to fill at a load.
+   * What the index learns about this formulation when asked (written form, example), on the
+   * object itself: a Map from a million formulations to it took seconds to fill at a load.
    */
-  indexSlot?: unknown;
+  indexNotes?: unknown;
 }
 
 export interface FormulationMinerOptions {
@@ -340,7 +342,7 @@ class Formulation implements MinedFormulation {
   private wordList: string[] | null = null;
   /** Set when a recomputation of the set dropped or replaced it (the ordered list skips it then). */
   retired = false;
-  indexSlot: unknown = undefined;
+  indexNotes: unknown = undefined;
   constructor(
     private readonly miner: FormulationMiner,
     readonly record: number,

@@ -1,8 +1,8 @@
 // A sorted index of folded keys with prefix and typo-tolerant lookup, for completion as the drafter
 // types ("reaffirm" → "Réaffirment", "reconaissent" → "Reconnaissent", "Europole" → "Europol").
 //
-// Layout: one sorted array of folded keys and parallel typed arrays (entry index, weight, flags), so
-// 1M keys cost about one string each and no per-key object.
+// Layout: the sorted folded keys joined in one string (JoinedKeys) and parallel typed arrays (entry
+// index, weight, flags), so 1M keys cost no object each.
 //
 // Lookup:
 //  - prefix matches: two binary searches give the range of keys starting with the folded query;
@@ -24,6 +24,7 @@
 //    relevance, and re-ranking by fuse's bitap score was not better on French forms.
 import type { Match } from '../types';
 import { fold } from '../text/normalize';
+import { JoinedKeys } from './joinedKeys';
 
 export interface KeyIndexOptions<T> {
   /**
@@ -57,10 +58,11 @@ export interface KeyIndexOptions<T> {
 /** The rows of an index in key order, as rows() gives them and the `rows` option takes them. */
 export interface KeyIndexRows<T> {
   /** Folded keys, sorted. */
-  keys: string[];
-  /** Each key as given. */
-  keyText: string[];
-  entries: T[];
+  keys: JoinedKeys;
+  /** Each key as given; null when every key was given folded (formulations): the key itself. */
+  keyText: string[] | null;
+  /** Read only: an index keeps the array it is given (a miner's list of a million formulations). */
+  entries: readonly T[];
   /** Per row, its entry (index in `entries`). */
   entryOf: Int32Array;
   weights: Float64Array;
@@ -131,14 +133,14 @@ function logWeightsOf(weights: Float64Array): Float64Array {
 
 export class KeyIndex<T> {
   /** Folded keys, sorted by UTF-16 code units (what `<` compares). */
-  private readonly keys: string[];
-  /** Keys as given, parallel to `keys` (what `matchedKey` reports). */
-  private readonly keyText: string[];
+  private readonly keys: JoinedKeys;
+  /** Keys as given, parallel to `keys` (what `matchedKey` reports); null: the folded key itself. */
+  private readonly keyText: string[] | null;
   private readonly entryOf: Int32Array;
   private readonly weights: Float64Array;
   /** 1 when the folded key is a later word of the given key. */
   private readonly inner: Uint8Array;
-  private readonly entries: T[];
+  private readonly entries: readonly T[];
   private readonly weightOf?: (entry: T) => number;
   /** log1p(weight), precomputed when weights are static. */
   private readonly logWeights: Float64Array;
@@ -150,12 +152,12 @@ export class KeyIndex<T> {
     if (options.rows) {
       const { keys, keyText, entries, entryOf, weights, inner } = options.rows;
       const n = keys.length;
-      if (keyText.length !== n || entryOf.length !== n || weights.length !== n || inner.length !== n) throw new Error('rows: keys, texts, entries, weights and flags differ in length');
+      if ((keyText !== null && keyText.length !== n) || entryOf.length !== n || weights.length !== n || inner.length !== n) throw new Error('rows: keys, texts, entries, weights and flags differ in length');
       for (let i = 0; i < n; i++) if (!(entryOf[i] >= 0 && entryOf[i] < entries.length)) throw new Error(`rows: row ${i} names no entry`);
       // Keys in order, checked on every 64th pair and the ends: every pair of a million formulation
       // keys was 37 ms of a load, for a file that its checksum already vouches for.
-      for (let i = 1; i < n; i += 64) if (keys[i - 1] > keys[i]) throw new Error(`rows: key ${i} out of order`);
-      if (n > 1 && keys[0] > keys[n - 1]) throw new Error('rows: keys out of order');
+      for (let i = 1; i < n; i += 64) if (keys.compareKeys(i - 1, i) > 0) throw new Error(`rows: key ${i} out of order`);
+      if (n > 1 && keys.compareKeys(0, n - 1) > 0) throw new Error('rows: keys out of order');
       this.keys = keys;
       this.keyText = keyText;
       this.entries = entries;
@@ -165,7 +167,8 @@ export class KeyIndex<T> {
       this.logWeights = logWeightsOf(weights);
       return;
     }
-    this.entries = [];
+    const entries: T[] = [];
+    this.entries = entries;
     const entryIndex = new Map<T, number>();
     const folded: string[] = [];
     const text: string[] = [];
@@ -178,17 +181,23 @@ export class KeyIndex<T> {
     // The previous index's rows are matched to the new entries through the Map: kept then.
     const byRow = options.oneKeyPerEntry === true && !previous;
     const known = previous ? new Set(previous.entries) : null;
-    for (const { key, folded: given, entry, weight } of input) {
+    let allFolded = true;
+    for (const item of input) {
+      const entry = item.entry;
       let e = byRow ? undefined : entryIndex.get(entry);
       if (e === undefined) {
-        e = this.entries.length;
+        e = entries.length;
         if (!byRow) entryIndex.set(entry, e);
-        this.entries.push(entry);
+        entries.push(entry);
       }
-      // Rows of an entry the previous index had are taken from it below, already sorted.
+      // Rows of an entry the previous index had are taken from it below, already sorted (its key
+      // is not even read: a restored formulation makes its words on first read).
       if (known?.has(entry)) continue;
+      const { key, folded: given, weight } = item;
       const f = given ?? (options.keysFolded ? key : foldKey(key));
-      if (!f) continue;
+      // No drafter's key holds a U+0000 (a decoded text has none): it would split a joined key.
+      if (!f || f.includes('\u0000')) continue;
+      if (key !== f) allFolded = false;
       folded.push(f); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(0);
       if (wordStarts) {
         for (let at = f.indexOf(' '); at >= 0; at = f.indexOf(' ', at + 1)) {
@@ -196,6 +205,7 @@ export class KeyIndex<T> {
           const word = rest.split(' ', 1)[0];
           if (!word || !acceptWord(word)) continue;
           folded.push(rest); text.push(key); entryOf.push(e); weights.push(weight ?? 0); inner.push(1);
+          allFolded = false;
         }
       }
     }
@@ -206,11 +216,15 @@ export class KeyIndex<T> {
     // The previous index's rows of entries still present, in its (sorted) order.
     const kept: number[] = [];
     if (previous) {
-      for (let i = 0; i < previous.keys.length; i++) if (entryIndex.has(previous.entries[previous.entryOf[i]])) kept.push(i);
+      for (let i = 0; i < previous.keys.length; i++) {
+        if (!entryIndex.has(previous.entries[previous.entryOf[i]])) continue;
+        kept.push(i);
+        if (previous.keyText !== null) allFolded = false;
+      }
     }
     const n = order.length + kept.length;
-    this.keys = new Array<string>(n);
-    this.keyText = new Array<string>(n);
+    const keys = new Array<string>(n);
+    const keyText = allFolded ? null : new Array<string>(n);
     this.entryOf = new Int32Array(n);
     this.weights = new Float64Array(n);
     this.inner = new Uint8Array(n);
@@ -220,23 +234,26 @@ export class KeyIndex<T> {
       // Merge: a new row goes first when its (key, inner) sorts before the kept row's.
       const p = b < kept.length ? kept[b] : -1;
       const o = a < order.length ? order[a] : -1;
-      const takeNew = o >= 0 && (p < 0 || folded[o] < previous!.keys[p] || (folded[o] === previous!.keys[p] && inner[o] <= previous!.inner[p]));
+      const cmp = o >= 0 && p >= 0 ? previous!.keys.compare(p, folded[o]) : 0;
+      const takeNew = o >= 0 && (p < 0 || cmp > 0 || (cmp === 0 && inner[o] <= previous!.inner[p]));
       if (takeNew) {
-        this.keys[i] = folded[o];
-        this.keyText[i] = text[o];
+        keys[i] = folded[o];
+        if (keyText) keyText[i] = text[o];
         this.entryOf[i] = entryOf[o];
         this.weights[i] = weights[o];
         this.inner[i] = inner[o];
         a++;
       } else {
-        this.keys[i] = previous!.keys[p];
-        this.keyText[i] = previous!.keyText[p];
+        keys[i] = previous!.keys.at(p);
+        if (keyText) keyText[i] = previous!.keyText?.[p] ?? keys[i];
         this.entryOf[i] = entryIndex.get(previous!.entries[previous!.entryOf[p]])!;
         this.weights[i] = previous!.weights[p];
         this.inner[i] = previous!.inner[p];
         b++;
       }
     }
+    this.keys = JoinedKeys.of(keys);
+    this.keyText = keyText;
     this.logWeights = logWeightsOf(this.weights);
   }
 
@@ -268,11 +285,11 @@ export class KeyIndex<T> {
 
   private score(cls: number, i: number): number {
     const lw = this.weightOf ? Math.log1p(Math.max(0, this.weightOf(this.entries[this.entryOf[i]]))) : this.logWeights[i];
-    return cls * 1000 + lw + 0.01 / (1 + this.keys[i].length);
+    return cls * 1000 + lw + 0.01 / (1 + this.keys.lengthAt(i));
   }
 
   private classOf(i: number, q: string): number {
-    if (this.keys[i].length === q.length) return this.inner[i] ? INNER + 0.5 : EXACT;
+    if (this.keys.lengthAt(i) === q.length) return this.inner[i] ? INNER + 0.5 : EXACT;
     return this.inner[i] ? INNER : PREFIX;
   }
 
@@ -291,11 +308,10 @@ export class KeyIndex<T> {
   private scanRange(lo: number, hi: number, q: string, top: TopCandidates, typo: boolean, cap: number): number {
     const end = Math.min(hi, lo + cap);
     for (let i = lo; i < end; i++) {
-      const key = this.keys[i];
       let cls: number;
       if (typo) {
         // Keys that match the query as typed are scored by the exact/prefix pass.
-        if (key.startsWith(q)) continue;
+        if (this.keys.startsWith(i, q)) continue;
         cls = TYPO;
       } else {
         cls = this.classOf(i, q);
@@ -312,7 +328,7 @@ export class KeyIndex<T> {
       if (budget <= 0 || p.length < 2 || seen.has(p) || p === q) return;
       seen.add(p);
       const lo = this.lowerBound(p, from, to);
-      if (lo >= to || !this.keys[lo].startsWith(p)) return;
+      if (lo >= to || !this.keys.startsWith(lo, p)) return;
       const hi = this.lowerBound(p + '\uffff', lo, to);
       budget -= this.scanRange(lo, hi, q, top, true, Math.min(TYPO_RANGE_CAP, budget));
     };
@@ -330,9 +346,8 @@ export class KeyIndex<T> {
       const [lo, hi] = this.prefixRange(p, 0, this.keys.length);
       let j = lo;
       while (j < hi && budget > 0) {
-        const key = this.keys[j];
-        if (key.length <= i) { j++; continue; }
-        const c = key.charCodeAt(i);
+        if (this.keys.lengthAt(j) <= i) { j++; continue; }
+        const c = this.keys.charCodeAt(j, i);
         const end = c === 0xffff ? hi : this.lowerBound(p + String.fromCharCode(c + 1), j, hi);
         const pc = p + String.fromCharCode(c);
         if (c !== q.charCodeAt(i)) tryPrefix(pc + q.slice(i + 1), j, end);
@@ -350,7 +365,7 @@ export class KeyIndex<T> {
       const e = this.entryOf[i];
       if (taken.has(e)) continue;
       taken.add(e);
-      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText[i], fuzzy: top.typo[k] === 1 });
+      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText ? this.keyText[i] : this.keys.at(i), fuzzy: top.typo[k] === 1 });
     }
     return out;
   }
@@ -360,7 +375,7 @@ export class KeyIndex<T> {
     let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keys[mid] < s) lo = mid + 1;
+      if (this.keys.compare(mid, s) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -368,7 +383,7 @@ export class KeyIndex<T> {
 
   private prefixRange(p: string, from: number, to: number): [number, number] {
     const lo = this.lowerBound(p, from, to);
-    if (lo >= to || !this.keys[lo].startsWith(p)) return [lo, lo];
+    if (lo >= to || !this.keys.startsWith(lo, p)) return [lo, lo];
     return [lo, this.lowerBound(p + '\uffff', lo, to)];
   }
 }

@@ -137,4 +137,33 @@ describe('KeyIndex built from a previous one', () => {
     assert.ok(reused.lookup('coop', { limit: 20 }).some((m) => (m.entry as { id: number }).id === 99), 'the new entry is found');
     assert.ok(!reused.lookup('coopération pol', { limit: 20 }).length, 'a removed entry is gone');
   });
+  it('keys given folded, one per entry (formulations): the same answers, the key itself as the matched key, and a kept entry’s key not even read', () => {
+    const folded = ['cooperation policiere internationale', 'cooperation judiciaire', 'criminalite transnationale organisee', 'lutte contre la corruption', 'conseil de securite'];
+    const mined = folded.map((words, i) => ({ words, count: i + 1 }));
+    let keysRead = 0;
+    const input = (list: typeof mined): Array<{ key: string; entry: (typeof mined)[number]; weight: number }> =>
+      list.map((m) => ({ get key() { keysRead++; return m.words; }, entry: m, weight: m.count }));
+    const first = new KeyIndex(input(mined.slice(0, 3)), { keysFolded: true, oneKeyPerEntry: true });
+    assert.equal(first.rows().keyText, null, 'no second list of texts when every key is its text');
+    keysRead = 0;
+    const next = [...mined.slice(1, 3), ...mined.slice(3)];
+    const reused = new KeyIndex(input(next), { keysFolded: true, oneKeyPerEntry: true, previous: first });
+    assert.equal(keysRead, 2, 'only the two entries the previous index lacked were keyed');
+    const fresh = new KeyIndex(input(next), { keysFolded: true, oneKeyPerEntry: true });
+    const restored = new KeyIndex<(typeof mined)[number]>([], { rows: reused.rows() });
+    for (const q of ['coop', 'cooperation j', 'crim', 'lutte', 'conseil de securite', 'cooperatoin', 'x']) {
+      const expected = fresh.lookup(q, { limit: 10, fuzzy: true });
+      assert.deepEqual(reused.lookup(q, { limit: 10, fuzzy: true }), expected, q);
+      assert.deepEqual(restored.lookup(q, { limit: 10, fuzzy: true }), expected, `${q}, from the rows`);
+    }
+    const found = reused.lookup('cooperation', { limit: 10 });
+    assert.deepEqual(found.map((m) => m.matchedKey), ['cooperation judiciaire']);
+    assert.equal(reused.lookup('lutte', { limit: 1 })[0].entry, mined[3]);
+  });
+
+  it('leaves out a key holding U+0000 (it would split the joined keys) and answers with the others', () => {
+    const index = new KeyIndex([{ key: 'conseil\u0000permanent', entry: 1 }, { key: 'conseil ministériel', entry: 2 }]);
+    assert.deepEqual(index.lookup('conseil', { limit: 5 }).map((m) => m.entry), [2]);
+    assert.equal(index.size, 1);
+  });
 });
