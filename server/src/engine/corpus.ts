@@ -192,8 +192,11 @@ export interface IndexState {
   topicReferences?: Array<[string, Int32Array]>;
   /** Formulations (positions in the miner's saved set) in key order: the key index without a sort. */
   formulationOrder?: Int32Array;
-  /** Their keys in that order, joined by U+0000 (one string to parse instead of joining words again). */
-  formulationKeys?: string;
+  /**
+   * Their keys in that order, joined by U+0000: as Latin-1 code units when every key fits (read in
+   * place from the saved bytes), else as a string (see JoinedKeys.saved()).
+   */
+  formulationKeys?: string | Uint8Array;
   /** The reference tables prepare() makes, as made when the index was saved. */
   referenceTables?: SavedReferenceTables;
 }
@@ -277,6 +280,26 @@ interface SuggestTable {
 
 /** Reference names are also found by their later words ("palerme"), function words excepted. */
 const REFERENCE_KEY_OPTIONS: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) };
+
+/** How many of the (document, start, end) triples in flat[0, length) are in a live document. */
+function liveTriples(flat: Int32Array, length: number, alive: Uint8Array): number {
+  let live = 0;
+  for (let k = 0; k < length; k += 3) live += alive[flat[k]] ?? 0;
+  return live;
+}
+
+/**
+ * Whether `order` lists triples of flat[0, length) by their start, each of a live document and
+ * each once (`seen` marks them with `stamp`).
+ */
+function isOrderOf(order: Int32Array, flat: Int32Array, length: number, alive: Uint8Array, seen: Int32Array, stamp: number): boolean {
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i];
+    if (!(k >= 0 && k < length && k % 3 === 0 && seen[k / 3] !== stamp && alive[flat[k]] === 1)) return false;
+    seen[k / 3] = stamp;
+  }
+  return true;
+}
 
 /** Names sharing a word beyond this many are not candidates by that word when a rarer one is shared. */
 const COMMON_NAME_WORD = 2000;
@@ -1155,7 +1178,7 @@ export class PrecedentIndex {
       return k;
     });
     const tables: SavedReferenceTables = {
-      keys: rows.keys.text, keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
+      keys: rows.keys.joined(), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
       keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries[e])), keyWeight: rows.weights, keyInner: rows.inner,
       names: [...names.keys()].join('\u0000'), nameReference: Int32Array.from(names.values(), (id) => position.get(id) ?? -1),
       suggestNames: suggest.entries.map((e) => e.name).join('\u0000'), suggestFolded: suggest.entries.map((e) => e.folded).join('\u0000'),
@@ -1227,7 +1250,7 @@ export class PrecedentIndex {
     const position = same ? null : new Map(list.map((f, k) => [f, k]));
     const order = position ? Int32Array.from(entryOf, (e) => position.get(entries[e]) ?? -1) : entryOf;
     if (keyText !== null || order.length !== list.length || order.includes(-1)) return {};
-    return { formulationOrder: order, formulationKeys: keys.text };
+    return { formulationOrder: order, formulationKeys: keys.saved() };
   }
 
   /**
@@ -1276,19 +1299,15 @@ export class PrecedentIndex {
     const alive = Uint8Array.from(index.docs, (r) => (r.alive ? 1 : 0));
     let seen = new Int32Array(1024);
     let stamp = 0;
+    // The loops are functions of their own: inside this closure, a long first list had its loop
+    // compiled on the spot (OSR) before the code after it ever ran, and leaving the loop threw that
+    // code away again, list after list (3,300 deoptimisations at 100k).
     const restoreOrder = (list: Occurrences, order: Int32Array | undefined): void => {
       if (!order) return;
-      const flat = list.data;
-      let live = 0;
-      for (let k = 0; k < list.length; k += 3) live += alive[flat[k]] ?? 0;
-      check(order.length === live, 'occurrence order');
+      check(order.length === liveTriples(list.data, list.length, alive), 'occurrence order');
       if (seen.length < list.length / 3) seen = new Int32Array(list.length / 3);
       stamp++;
-      for (let i = 0; i < order.length; i++) {
-        const k = order[i];
-        if (!(k >= 0 && k < list.length && k % 3 === 0 && seen[k / 3] !== stamp && alive[flat[k]] === 1)) check(false, 'occurrence order');
-        seen[k / 3] = stamp;
-      }
+      check(isOrderOf(order, list.data, list.length, alive, seen, stamp), 'occurrence order');
       index.occOrders.set(list, { length: list.length, order, removals: index.removals });
     };
     index.openers.clear();

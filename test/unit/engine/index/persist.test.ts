@@ -106,6 +106,10 @@ describe('engine/persist: a persisted index', () => {
     const state = loaded.index as unknown as { formulationKeys: unknown; miner: { hasFormulations(): boolean } };
     assert.ok(state.formulationKeys, 'the formulation key index is restored');
     assert.ok(state.miner.hasFormulations(), 'the formulation set is restored');
+    // The seeds' folded keys all fit in Latin-1: saved as bytes, read in place.
+    assert.ok(index.exportState().formulationKeys instanceof Uint8Array, 'keys saved as Latin-1 bytes');
+    const prefixes = ['la', 'la coop', 'convention des', 'nations unies', 'criminalite transnationale', 'organisation pour la securite'];
+    for (const p of prefixes) assert.deepEqual(loaded.index.continueFormulation(p, 8), index.continueFormulation(p, 8), p);
     assert.deepEqual(loaded.index.continueFormulation('dans toute la mes', 5), index.continueFormulation('dans toute la mes', 5));
     assert.deepEqual(loaded.index.formulations(50), index.formulations(50));
     // The trimmed target of each record comes back too: the first change after a load would else
