@@ -281,6 +281,17 @@ interface SuggestTable {
 /** Reference names are also found by their later words ("palerme"), function words excepted. */
 const REFERENCE_KEY_OPTIONS: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word) => word.length >= 3 && !isFunctionWord(word) };
 
+/** A formulation as a key index entry: its key (its words) made only if read. */
+class FormulationKeyEntry implements KeyIndexEntry<MinedFormulation> {
+  constructor(readonly entry: MinedFormulation) {}
+  get key(): string {
+    return this.entry.words.join(' ');
+  }
+  get weight(): number {
+    return this.entry.count;
+  }
+}
+
 /** How many of the (document, start, end) triples in flat[0, length) are in a live document. */
 function liveTriples(flat: Int32Array, length: number, alive: Uint8Array): number {
   let live = 0;
@@ -1732,7 +1743,7 @@ export class PrecedentIndex {
   private rebuiltFormulationKeys(): GrowingKeyIndex<MinedFormulation> {
     // Most formulations survive a change as the same objects: their sorted keys are reused, and
     // their words not even made (a key is read only for a formulation the last index lacked).
-    const keys = this.miner.formulations().map((mined) => ({ get key() { return mined.words.join(' '); }, entry: mined, weight: mined.count }));
+    const keys = this.miner.formulations().map((mined) => new FormulationKeyEntry(mined));
     const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null, oneKeyPerEntry: true });
     this.formulationGeneration = this.miner.generation;
     return new GrowingKeyIndex(base, { keysFolded: true });
