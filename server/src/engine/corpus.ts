@@ -1190,7 +1190,7 @@ export class PrecedentIndex {
     });
     const tables: SavedReferenceTables = {
       keys: rows.keys.joined(), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
-      keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries[e])), keyWeight: rows.weights, keyInner: rows.inner,
+      keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries.at(e)!)), keyWeight: rows.weights, keyInner: rows.inner,
       names: [...names.keys()].join('\u0000'), nameReference: Int32Array.from(names.values(), (id) => position.get(id) ?? -1),
       suggestNames: suggest.entries.map((e) => e.name).join('\u0000'), suggestFolded: suggest.entries.map((e) => e.folded).join('\u0000'),
       suggestReference: Int32Array.from(suggest.entries, (e) => positionOf(e.agg)), suggestAcronym: Uint8Array.from(suggest.entries, (e) => (e.acronym ? 1 : 0)),
@@ -1257,9 +1257,10 @@ export class PrecedentIndex {
     const { keys, keyText, entries, entryOf } = this.formulationKeys.base.rows();
     // The index's entries are the list it was built from (a load's, or the last rebuild's): the
     // same order, then entryOf is the saved order as it is.
-    const same = entries.length === list.length && entries.every((mined, k) => list[k] === mined);
+    let same = entries.length === list.length;
+    for (let k = 0; same && k < list.length; k++) same = entries.at(k) === list[k];
     const position = same ? null : new Map(list.map((f, k) => [f, k]));
-    const order = position ? Int32Array.from(entryOf, (e) => position.get(entries[e]) ?? -1) : entryOf;
+    const order = position ? Int32Array.from(entryOf, (e) => position.get(entries.at(e)!) ?? -1) : entryOf;
     if (keyText !== null || order.length !== list.length || order.includes(-1)) return {};
     return { formulationOrder: order, formulationKeys: keys.saved() };
   }
@@ -1364,9 +1365,9 @@ export class PrecedentIndex {
     }
     // The formulation key index as saved (same set, same order): no recomputation, no sort.
     if (s.formulationOrder && s.formulationKeys !== undefined && index.miner.hasFormulations()) {
-      const list = index.miner.formulations();
+      const list = index.miner.savedFormulations();
       const order = s.formulationOrder;
-      if (order.length === list.length) {
+      if (list && order.length === list.length) {
         let keys: JoinedKeys;
         try {
           keys = JoinedKeys.parse(s.formulationKeys, list.length);
@@ -1375,12 +1376,11 @@ export class PrecedentIndex {
         }
         const weights = new Float64Array(list.length);
         for (let i = 0; i < order.length; i++) {
-          const mined = list[order[i]];
-          check(mined !== undefined, 'formulation order');
-          weights[i] = mined.count;
+          check(order[i] >= 0 && order[i] < list.length, 'formulation order');
+          weights[i] = list.countAt(order[i]);
         }
         // One key per formulation, folded already, none of them a later word; the entries are the
-        // miner's list itself (no object per formulation for the index).
+        // miner's restored set itself, each formulation made when a lookup first finds it.
         const rows = { keys, keyText: null, entries: list, entryOf: order, weights, inner: new Uint8Array(list.length) };
         index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, rows }), { keysFolded: true });
         index.formulationVersion = index.miner.version;

@@ -192,6 +192,15 @@ export interface WordPlace {
   pos: number;
 }
 
+/** A restored formulation set in its saved order (see FormulationMiner.savedFormulations()). */
+export interface SavedFormulations {
+  readonly length: number;
+  /** The formulation at i, made on first read. */
+  at(i: number): MinedFormulation | undefined;
+  /** Its count, without making it. */
+  countAt(i: number): number;
+}
+
 export interface MinedFormulation {
   /** Folded words. */
   words: string[];
@@ -484,6 +493,15 @@ export class FormulationMiner {
   private saved: MinerState | null = null;
   /** The words of a restored formulation set, one after another, and where each starts (see savedWords()). */
   private savedSet: { words: Uint32Array; starts: Int32Array } | null = null;
+  /**
+   * A restored set's formulations, made when first asked (null until then) and all of them once
+   * the tables are restored or the whole set is asked for: a million objects (100 MB) to make,
+   * copy and mark at a load, when a cold start asks for a few hundred (see savedFormulations()).
+   */
+  private savedList: Array<Formulation | null> | null = null;
+  private savedState: Pick<MinerState, 'formulations' | 'formulationCounts' | 'formulationDocCounts'> | null = null;
+  /** Every formulation of the restored set is made, and they are the members (see madeSaved()). */
+  private savedAllMade = false;
   /** Per word id: 1 known, 2 cut at the start of a formulation, 4 cut at its end (worked out on first need). */
   private cutFlags = new Uint8Array(1024);
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
@@ -515,6 +533,42 @@ export class FormulationMiner {
   /** Word ids of a document (0 = boundary), parallel to tokenize() of its text and units. */
   documentWords(doc: number): Uint32Array | undefined {
     return this.docWords[doc];
+  }
+
+  /**
+   * The restored set in its saved order (most frequent first), each formulation made on first
+   * read, with their counts (read without making them); null when the set was not restored.
+   */
+  savedFormulations(): SavedFormulations | null {
+    const list = this.savedList;
+    const state = this.savedState;
+    if (!list || !state) return null;
+    return { length: list.length, at: (i) => this.savedFormulation(i), countAt: (i) => state.formulationCounts[i] };
+  }
+
+  private savedFormulation(i: number): Formulation | undefined {
+    const list = this.savedList!;
+    if (!(i >= 0 && i < list.length)) return undefined;
+    let f = list[i];
+    if (!f) {
+      const state = this.savedState!;
+      f = list[i] = new Formulation(this, state.formulations[i], null, state.formulationCounts[i], state.formulationDocCounts[i], i);
+    }
+    return f;
+  }
+
+  /** Makes every formulation of the restored set not made yet, a slice at a time; the set is then the miner's. */
+  private *madeSaved(slice: number): Generator<void, void> {
+    const list = this.savedList;
+    if (!list || this.savedAllMade) return;
+    for (let i = 0; i < list.length; i++) {
+      if (!list[i]) this.savedFormulation(i);
+      if (i % slice === slice - 1) yield;
+    }
+    this.savedAllMade = true;
+    const made = list as Formulation[];
+    this.members = made.slice();
+    if (this.orderedGeneration === this.generation && this.ordered.length === 0) this.ordered = made;
   }
 
   /** Word ids of the formulation at `position` in the restored set. */
@@ -597,6 +651,7 @@ export class FormulationMiner {
 
   /** Closed, trimmed, repeated formulations, most frequent first (kept until the next change). */
   formulations(): MinedFormulation[] {
+    for (const _ of this.madeSaved(1 << 30));
     this.refresh();
     if (this.orderedGeneration === this.generation) return this.ordered;
     // Formulations kept from the last order keep their counts, hence their order: only the new
@@ -1096,25 +1151,29 @@ export class FormulationMiner {
     expect(s.formulationLengths.length === n && s.formulationCounts.length === n && s.formulationDocCounts.length === n
       && s.formulationPlaces.length === n * SAMPLE * 2, 'formulation set');
     // Pushed, not `new Array(n)`: V8 makes a large preallocated array a dictionary (slow to read,
-    // and the first push after the load turned it back into a plain array: 50 ms at 100k).
-    const list: Formulation[] = [];
+    // and the first push after the load turned it back into a plain array: 50 ms at 100k). The
+    // formulations themselves are made when first read (see savedFormulations()).
+    const list: Array<Formulation | null> = [];
     const starts = new Int32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
       const r = s.formulations[i];
       const len = s.formulationLengths[i];
       expect(r >= 0 && r < R && len >= MIN_WORDS && at + len <= words.length, 'formulation records');
-      list.push(new Formulation(m, r, null, s.formulationCounts[i], s.formulationDocCounts[i], i));
+      list.push(null);
       starts[i] = at;
       at += len;
     }
     starts[n] = at;
     expect(at === words.length, 'formulation words');
     m.savedSet = { words, starts };
-    // The set as saved; what a change needs besides (largest extensions, sources, children)
-    // is worked out at the first change or while idle, not here: a cold start waits for none of it.
-    m.members = list.slice();
-    m.ordered = list;
+    m.savedList = list;
+    m.savedState = { formulations: s.formulations, formulationCounts: s.formulationCounts, formulationDocCounts: s.formulationDocCounts };
+    // The set as saved (members and order once made); what a change needs besides (largest
+    // extensions, sources, children) is worked out at the first change or while idle, not here: a
+    // cold start waits for none of it.
+    m.members = [];
+    m.ordered = [];
     m.orderedGeneration = m.generation;
     m.fresh = true;
     return m;
@@ -1221,6 +1280,7 @@ export class FormulationMiner {
     // The hash table as saved (views); the checksum vouches for its consistency with the records.
     const size = t.slots.length / SLOT;
     expect(size >= 2 * R && (size & (size - 1)) === 0, 'slot table size');
+    yield* this.madeSaved(slice);
     const recMember = yield* pagedIn(new Int32Array(cap));
     for (let i = 0; i < this.members.length; i++) recMember[this.members[i].record] = i + 1;
     yield;

@@ -55,14 +55,23 @@ export interface KeyIndexOptions<T> {
   oneKeyPerEntry?: boolean;
 }
 
+/** Entries by number: an array, or a list that makes each entry when first read. */
+export interface EntryList<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+}
+
 /** The rows of an index in key order, as rows() gives them and the `rows` option takes them. */
 export interface KeyIndexRows<T> {
   /** Folded keys, sorted. */
   keys: JoinedKeys;
   /** Each key as given; null when every key was given folded (formulations): the key itself. */
   keyText: string[] | null;
-  /** Read only: an index keeps the array it is given (a miner's list of a million formulations). */
-  entries: readonly T[];
+  /**
+   * Read only: an index keeps the list it is given (a miner's restored formulations, each made
+   * when first read: a plain array is such a list too).
+   */
+  entries: EntryList<T>;
   /** Per row, its entry (index in `entries`). */
   entryOf: Int32Array;
   weights: Float64Array;
@@ -140,7 +149,9 @@ export class KeyIndex<T> {
   private readonly weights: Float64Array;
   /** 1 when the folded key is a later word of the given key. */
   private readonly inner: Uint8Array;
-  private readonly entries: readonly T[];
+  private readonly entries: EntryList<T>;
+  /** `entries` when it is an array (read by index: the weighted lookups read one per scanned key). */
+  private readonly entryArray: readonly T[] | null;
   private readonly weightOf?: (entry: T) => number;
   /** log1p(weight), precomputed when weights are static. */
   private readonly logWeights: Float64Array;
@@ -161,6 +172,7 @@ export class KeyIndex<T> {
       this.keys = keys;
       this.keyText = keyText;
       this.entries = entries;
+      this.entryArray = Array.isArray(entries) ? (entries as readonly T[]) : null;
       this.entryOf = entryOf;
       this.weights = weights;
       this.inner = inner;
@@ -169,6 +181,7 @@ export class KeyIndex<T> {
     }
     const entries: T[] = [];
     this.entries = entries;
+    this.entryArray = entries;
     const entryIndex = new Map<T, number>();
     const folded: string[] = [];
     const text: string[] = [];
@@ -180,7 +193,7 @@ export class KeyIndex<T> {
     const previous = options.previous ?? null;
     // The previous index's rows are matched to the new entries through the Map: kept then.
     const byRow = options.oneKeyPerEntry === true && !previous;
-    const known = previous ? new Set(previous.entries) : null;
+    const known = previous ? new Set(previous.allEntries()) : null;
     let allFolded = true;
     for (const item of input) {
       const entry = item.entry;
@@ -217,7 +230,7 @@ export class KeyIndex<T> {
     const kept: number[] = [];
     if (previous) {
       for (let i = 0; i < previous.keys.length; i++) {
-        if (!entryIndex.has(previous.entries[previous.entryOf[i]])) continue;
+        if (!entryIndex.has(previous.entry(previous.entryOf[i]))) continue;
         kept.push(i);
         if (previous.keyText !== null) allFolded = false;
       }
@@ -246,7 +259,7 @@ export class KeyIndex<T> {
       } else {
         keys[i] = previous!.keys.at(p);
         if (keyText) keyText[i] = previous!.keyText?.[p] ?? keys[i];
-        this.entryOf[i] = entryIndex.get(previous!.entries[previous!.entryOf[p]])!;
+        this.entryOf[i] = entryIndex.get(previous!.entry(previous!.entryOf[p]))!;
         this.weights[i] = previous!.weights[p];
         this.inner[i] = previous!.inner[p];
         b++;
@@ -255,6 +268,15 @@ export class KeyIndex<T> {
     this.keys = JoinedKeys.of(keys);
     this.keyText = keyText;
     this.logWeights = logWeightsOf(this.weights);
+  }
+
+  /** Entry e (made now if its list makes entries on first read). */
+  private entry(e: number): T {
+    return this.entryArray ? this.entryArray[e] : (this.entries.at(e) as T);
+  }
+
+  private *allEntries(): Generator<T> {
+    for (let e = 0; e < this.entries.length; e++) yield this.entry(e);
   }
 
   /** The rows as they are (not copies: the caller only reads them), for a saved index. */
@@ -284,7 +306,7 @@ export class KeyIndex<T> {
   }
 
   private score(cls: number, i: number): number {
-    const lw = this.weightOf ? Math.log1p(Math.max(0, this.weightOf(this.entries[this.entryOf[i]]))) : this.logWeights[i];
+    const lw = this.weightOf ? Math.log1p(Math.max(0, this.weightOf(this.entry(this.entryOf[i])))) : this.logWeights[i];
     return cls * 1000 + lw + 0.01 / (1 + this.keys.lengthAt(i));
   }
 
@@ -365,7 +387,7 @@ export class KeyIndex<T> {
       const e = this.entryOf[i];
       if (taken.has(e)) continue;
       taken.add(e);
-      out.push({ entry: this.entries[e], score: top.scores[k], matchedKey: this.keyText ? this.keyText[i] : this.keys.at(i), fuzzy: top.typo[k] === 1 });
+      out.push({ entry: this.entry(e), score: top.scores[k], matchedKey: this.keyText ? this.keyText[i] : this.keys.at(i), fuzzy: top.typo[k] === 1 });
     }
     return out;
   }

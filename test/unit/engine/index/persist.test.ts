@@ -122,6 +122,31 @@ describe('engine/persist: a persisted index', () => {
     assert.deepEqual(targets(loaded.index), targets(index));
   });
 
+  it('makes a restored formulation when a completion first finds it, and all of them once the rest of the index is read', () => {
+    const { index, texts } = seeded();
+    index.prepare();
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null }, true);
+    assert.ok(loaded.ok && loaded.later);
+    // Private state read on purpose: how many formulation objects a cold start makes is the behaviour under test.
+    const miner = (loaded.index as unknown as { miner: { savedList: Array<object | null> } }).miner;
+    const made = (): number => miner.savedList.filter((f) => f !== null).length;
+    const total = miner.savedList.length;
+    assert.ok(total > 100, `${total} formulations saved`);
+    assert.equal(made(), 0, 'the load makes none');
+    for (const p of ['la coop', 'organisation pour la securite', 'dans toute la mes']) {
+      assert.deepEqual(loaded.index.continueFormulation(p, 8), index.continueFormulation(p, 8), p);
+    }
+    assert.ok(made() > 0 && made() < total / 4, `${made()} of ${total} made by three completions`);
+    const step = loaded.later.restore();
+    let result = step.next();
+    while (!result.done) result = step.next();
+    assert.equal(result.value, null);
+    assert.equal(made(), total, 'all made with the rest');
+    assert.deepEqual(loaded.index.formulations(50), index.formulations(50));
+    // The objects a completion found are the miner's: a change after the load retires them.
+    assert.deepEqual(loaded.index.continueFormulation('la coop', 8), index.continueFormulation('la coop', 8));
+  });
+
   it('restores the reference tables as saved (key index, name map, suggestions): a load folds no reference name again', () => {
     const { index, texts } = seeded();
     index.prepare();
