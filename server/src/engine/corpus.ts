@@ -344,6 +344,13 @@ export class PrecedentIndex {
   private removals = 0;
   /** Per topic, per reference: precedents on the topic citing it (built on first need, see topicEvidence()). */
   private readonly topicRefs = new Map<string, Map<string, number>>();
+  /**
+   * A load's topic counts until a topic is first read (see topicRefsOf()): (position in
+   * `savedReferenceIds`, count) pairs. Filling the 13 topics' maps was 250,000 sets (~100 ms) of a
+   * cold start at 100k, for a lint that reads the few topics of its draft.
+   */
+  private savedTopicRefs: Map<string, Int32Array> | null = null;
+  private savedReferenceIds: string[] = [];
   /** topicRefs sorted, most cited first; after a change, the references whose count moved wait in topicRankingMoved. */
   private readonly topicRanking = new Map<string, Array<{ id: string; docCount: number }>>();
   private readonly topicRankingMoved = new Map<string, Set<string>>();
@@ -507,7 +514,7 @@ export class PrecedentIndex {
       if (!set) this.topicDocs.set(topic, (set = new DocSet()));
       // Counted as precedents come (a first count after a load would unpack every precedent of
       // the topic: seconds at the first lint); a topic loaded without its counts is counted on first use.
-      let counts = this.topicRefs.get(topic);
+      let counts = this.topicRefsOf(topic);
       if (!counts && !set.size) this.topicRefs.set(topic, (counts = new Map()));
       set.add(doc);
       if (counts) for (const id of cited) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -574,7 +581,7 @@ export class PrecedentIndex {
     for (const topic of record.topics) {
       this.topicDocs.get(topic)?.delete(doc);
       this.rankingChanged(topic, refIds);
-      const counts = this.topicRefs.get(topic);
+      const counts = this.topicRefsOf(topic);
       if (!counts) continue;
       for (const id of refIds) {
         const left = (counts.get(id) ?? 0) - 1;
@@ -998,12 +1005,25 @@ export class PrecedentIndex {
     return { docCount: docs.size, references: sorted };
   }
 
+  /** The counts of a topic as kept (made from the loaded pairs on first read), undefined when none are. */
+  private topicRefsOf(topic: string): Map<string, number> | undefined {
+    const kept = this.topicRefs.get(topic);
+    if (kept) return kept;
+    const pairs = this.savedTopicRefs?.get(topic);
+    if (!pairs) return undefined;
+    this.savedTopicRefs!.delete(topic);
+    const counts = new Map<string, number>();
+    for (let k = 0; k < pairs.length; k += 2) counts.set(this.savedReferenceIds[pairs[k]], pairs[k + 1]);
+    this.topicRefs.set(topic, counts);
+    return counts;
+  }
+
   /**
    * Per reference, how many precedents of the topic cite it: kept from the first precedent on and
    * saved; counted here only for a topic loaded without them (an index saved before they were).
    */
   private topicCounts(topicId: string, docs: DocSet): Map<string, number> {
-    let counts = this.topicRefs.get(topicId);
+    let counts = this.topicRefsOf(topicId);
     if (!counts) {
       counts = new Map();
       for (const d of docs) for (const id of new Set(unpack(this.docs[d]).references)) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -1354,14 +1374,15 @@ export class PrecedentIndex {
     // The reference tables as saved, unless a curated reference came since (its names are in no table).
     if (s.referenceTables && index.references.size === s.references.length) index.restoreReferenceTables(s.referenceTables);
     for (const [topic, docs] of s.topics) index.topicDocs.set(topic, new DocSet(docs));
+    // Checked now, made into maps when a topic is first read (topicRefsOf()).
+    index.savedReferenceIds = s.references.map((a) => a.id);
+    index.savedTopicRefs = new Map();
     for (const [topic, pairs] of s.topicReferences ?? []) {
-      const counts = new Map<string, number>();
-      for (let k = 0; k + 1 < pairs.length; k += 2) {
-        const ref = s.references[pairs[k]];
-        check(ref !== undefined && pairs[k + 1] > 0, 'topic counts');
-        counts.set(ref.id, pairs[k + 1]);
+      check(pairs.length % 2 === 0, 'topic counts');
+      for (let k = 0; k < pairs.length; k += 2) {
+        if (!(pairs[k] >= 0 && pairs[k] < s.references.length && pairs[k + 1] > 0)) check(false, 'topic counts');
       }
-      index.topicRefs.set(topic, counts);
+      index.savedTopicRefs.set(topic, pairs);
     }
     // The formulation key index as saved (same set, same order): no recomputation, no sort.
     if (s.formulationOrder && s.formulationKeys !== undefined && index.miner.hasFormulations()) {
@@ -1527,7 +1548,7 @@ export class PrecedentIndex {
   private savedTopicCounts(position: ReadonlyMap<string, number>): Array<[string, Int32Array]> {
     const out: Array<[string, Int32Array]> = [];
     for (const [topic, docs] of this.topicDocs) {
-      const counts = docs.size ? this.topicCounts(topic, docs) : this.topicRefs.get(topic);
+      const counts = docs.size ? this.topicCounts(topic, docs) : this.topicRefsOf(topic);
       if (!counts) continue;
       const pairs = new Int32Array(counts.size * 2);
       let k = 0;

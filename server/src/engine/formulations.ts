@@ -494,14 +494,15 @@ export class FormulationMiner {
   /** The words of a restored formulation set, one after another, and where each starts (see savedWords()). */
   private savedSet: { words: Uint32Array; starts: Int32Array } | null = null;
   /**
-   * A restored set's formulations, made when first asked (null until then) and all of them once
-   * the tables are restored or the whole set is asked for: a million objects (100 MB) to make,
-   * copy and mark at a load, when a cold start asks for a few hundred (see savedFormulations()).
+   * A restored set's formulations are made when first asked (`savedMade`, by position), and all of
+   * them (`savedList`, then the members) once the tables are restored or the whole set is asked
+   * for: a million objects (100 MB) to make, copy and mark at a load, when a cold start asks for a
+   * few hundred (see savedFormulations()). A map, not a list of a million empty slots: pushing them
+   * was 80 ms of the load.
    */
-  private savedList: Array<Formulation | null> | null = null;
+  private savedMade: Map<number, Formulation> | null = null;
+  private savedList: Formulation[] | null = null;
   private savedState: Pick<MinerState, 'formulations' | 'formulationCounts' | 'formulationDocCounts'> | null = null;
-  /** Every formulation of the restored set is made, and they are the members (see madeSaved()). */
-  private savedAllMade = false;
   /** Per word id: 1 known, 2 cut at the start of a formulation, 4 cut at its end (worked out on first need). */
   private cutFlags = new Uint8Array(1024);
   /** Bumped on every change, so callers can cache what they derive from formulations(). */
@@ -540,35 +541,37 @@ export class FormulationMiner {
    * read, with their counts (read without making them); null when the set was not restored.
    */
   savedFormulations(): SavedFormulations | null {
-    const list = this.savedList;
     const state = this.savedState;
-    if (!list || !state) return null;
-    return { length: list.length, at: (i) => this.savedFormulation(i), countAt: (i) => state.formulationCounts[i] };
+    if (!state) return null;
+    return { length: state.formulations.length, at: (i) => this.savedFormulation(i), countAt: (i) => state.formulationCounts[i] };
   }
 
   private savedFormulation(i: number): Formulation | undefined {
-    const list = this.savedList!;
-    if (!(i >= 0 && i < list.length)) return undefined;
-    let f = list[i];
+    if (this.savedList) return this.savedList[i];
+    const state = this.savedState!;
+    if (!(i >= 0 && i < state.formulations.length)) return undefined;
+    let f = this.savedMade!.get(i);
     if (!f) {
-      const state = this.savedState!;
-      f = list[i] = new Formulation(this, state.formulations[i], null, state.formulationCounts[i], state.formulationDocCounts[i], i);
+      f = new Formulation(this, state.formulations[i], null, state.formulationCounts[i], state.formulationDocCounts[i], i);
+      this.savedMade!.set(i, f);
     }
     return f;
   }
 
   /** Makes every formulation of the restored set not made yet, a slice at a time; the set is then the miner's. */
   private *madeSaved(slice: number): Generator<void, void> {
-    const list = this.savedList;
-    if (!list || this.savedAllMade) return;
-    for (let i = 0; i < list.length; i++) {
-      if (!list[i]) this.savedFormulation(i);
+    const state = this.savedState;
+    if (!state || this.savedList) return;
+    const list: Formulation[] = [];
+    const n = state.formulations.length;
+    for (let i = 0; i < n; i++) {
+      list.push(this.savedFormulation(i)!);
       if (i % slice === slice - 1) yield;
     }
-    this.savedAllMade = true;
-    const made = list as Formulation[];
-    this.members = made.slice();
-    if (this.orderedGeneration === this.generation && this.ordered.length === 0) this.ordered = made;
+    this.savedList = list;
+    this.savedMade = null;
+    this.members = list.slice();
+    if (this.orderedGeneration === this.generation && this.ordered.length === 0) this.ordered = list;
   }
 
   /** Word ids of the formulation at `position` in the restored set. */
@@ -1150,24 +1153,20 @@ export class FormulationMiner {
     const words = s.formulationWords;
     expect(s.formulationLengths.length === n && s.formulationCounts.length === n && s.formulationDocCounts.length === n
       && s.formulationPlaces.length === n * SAMPLE * 2, 'formulation set');
-    // Pushed, not `new Array(n)`: V8 makes a large preallocated array a dictionary (slow to read,
-    // and the first push after the load turned it back into a plain array: 50 ms at 100k). The
-    // formulations themselves are made when first read (see savedFormulations()).
-    const list: Array<Formulation | null> = [];
+    // The formulations themselves are made when first read (see savedFormulations()).
     const starts = new Int32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
       const r = s.formulations[i];
       const len = s.formulationLengths[i];
       expect(r >= 0 && r < R && len >= MIN_WORDS && at + len <= words.length, 'formulation records');
-      list.push(null);
       starts[i] = at;
       at += len;
     }
     starts[n] = at;
     expect(at === words.length, 'formulation words');
     m.savedSet = { words, starts };
-    m.savedList = list;
+    m.savedMade = new Map();
     m.savedState = { formulations: s.formulations, formulationCounts: s.formulationCounts, formulationDocCounts: s.formulationDocCounts };
     // The set as saved (members and order once made); what a change needs besides (largest
     // extensions, sources, children) is worked out at the first change or while idle, not here: a
