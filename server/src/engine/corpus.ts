@@ -599,6 +599,17 @@ export class PrecedentIndex {
     return true;
   }
 
+  /** How many precedents, clauses and citations the index holds (what documents() would sum, without a row each). */
+  documentTotals(): { documents: number; clauses: number; references: number } {
+    let clauses = 0;
+    let references = 0;
+    for (const doc of this.docNumber.values()) {
+      clauses += this.docs[doc].clauseCount;
+      references += this.docs[doc].referenceCount;
+    }
+    return { documents: this.docNumber.size, clauses, references };
+  }
+
   documents(): IndexedDocument[] {
     const out: IndexedDocument[] = [];
     for (const doc of this.docNumber.values()) {

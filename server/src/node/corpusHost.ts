@@ -131,7 +131,7 @@ export class CorpusHost {
       const c = loaded.cache;
       if (c?.message) this.log(`corpus: ${c.message}`);
       const fromCache = c?.status === 'loaded' ? ` (saved index: ${c.reused} unchanged, ${c.reindexed} indexed again, ${c.removed} removed)` : '';
-      this.log(`corpus: ${loaded.documents.length} precedents indexed in ${Math.round(loaded.ms)} ms${fromCache}, ${loaded.skipped.length} skipped`);
+      this.log(`corpus: ${loaded.index.documentTotals().documents} precedents indexed in ${Math.round(loaded.ms)} ms${fromCache}, ${loaded.skipped.length} skipped`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
       const preparing = performance.now();
       this.index.prepare();
@@ -402,15 +402,14 @@ export class CorpusHost {
   }
 
   status(state: CorpusStatus['state'], error?: string): CorpusStatus {
-    const docs = state === 'indexing' ? [] : this.index.documents();
-    const clauses = docs.reduce((n, d) => n + d.clauseCount, 0);
-    const references = docs.reduce((n, d) => n + d.referenceCount, 0);
+    // Sums, not a row per precedent (100,000 of them, notes copied, at every status).
+    const { documents, clauses, references } = state === 'indexing' ? { documents: 0, clauses: 0, references: 0 } : this.index.documentTotals();
     const message = state === 'indexing'
       ? 'Indexation des précédents…'
       : state === 'error'
         ? `Erreur d’indexation : ${error ?? ''}`
-        : `${docs.length} précédents, ${clauses} paragraphes, ${references} citations${this.skipped.length ? ` — ${this.skipped.length} fichier(s) ignoré(s)` : ''}`;
-    return { state, documents: docs.length, clauses, references, skipped: this.skipped.map((s) => ({ file: s.path, reason: s.reason })), message };
+        : `${documents} précédents, ${clauses} paragraphes, ${references} citations${this.skipped.length ? ` — ${this.skipped.length} fichier(s) ignoré(s)` : ''}`;
+    return { state, documents, clauses, references, skipped: this.skipped.map((s) => ({ file: s.path, reason: s.reason })), message };
   }
 }
 

@@ -182,7 +182,14 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   const seen = new Set<string>();
   const unique = found.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
 
-  const pathOf = new Map<string, string>();
+  // docId → path pairs, made a Map only when asked (the CLI shows paths; a server, whose docIds are
+  // the files' URIs, never asks: 100,000 sets were 60 ms of its cold start).
+  const pathDocIds: string[] = [];
+  const pathPaths: string[] = [];
+  const pathOf = (docId: string, path: string): void => {
+    pathDocIds.push(docId);
+    pathPaths.push(path);
+  };
   let files = 0;
 
   // The persisted index: unchanged files are taken as they are, the rest goes through upsert below.
@@ -237,7 +244,7 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
       const reason = refused.get(docId);
       if (reason !== undefined) skipped.push({ path: f.path, reason });
       else {
-        pathOf.set(docId, f.path);
+        pathOf(docId, f.path);
         if (options.onIndexed) {
           const bytes = await readPrecedentBytes(f.path);
           if (bytes.ok) options.onIndexed(docId, f.path, bytes.bytes);
@@ -272,18 +279,33 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
       const docId = docIdOf(f.path);
       const result = index.upsert({ docId, fileName: basename(f.path), bytes: bytes.bytes, meta: f.meta });
       if (result.ok) {
-        pathOf.set(docId, f.path);
+        pathOf(docId, f.path);
         options.onIndexed?.(docId, f.path, bytes.bytes);
       } else skipped.push({ path: f.path, reason: result.reason });
     });
   }
-  if (table) {
+  if (table && skipped.length > walkSkips) {
     // Files skipped in the order of a load without cache: walk problems first, then file order.
     const order = new Map(unique.map((f, k) => [f.path, k]));
     const fileSkips = skipped.splice(walkSkips).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
     skipped.push(...fileSkips);
   }
-  return { index, documents: index.documents(), skipped, files, ms: performance.now() - started, pathOf, stamps: table, cache };
+  let paths: Map<string, string> | null = null;
+  let documents: IndexedDocument[] | null = null;
+  return {
+    index, skipped, files, ms: performance.now() - started, stamps: table, cache,
+    // A row per precedent only when asked (the CLI lists them; the server counts them).
+    get documents(): IndexedDocument[] {
+      return (documents ??= index.documents());
+    },
+    get pathOf(): Map<string, string> {
+      if (!paths) {
+        paths = new Map();
+        for (let k = 0; k < pathDocIds.length; k++) paths.set(pathDocIds[k], pathPaths[k]);
+      }
+      return paths;
+    },
+  };
 }
 
 /** Index (or re-index) one file, e.g. when a watcher reports a change. Reads its folder's manifest unless `meta` is given. */

@@ -118,7 +118,7 @@ export function startLanguageServer(connection: Connection): void {
 
   const reloadCorpusIfChanged = async (force: boolean): Promise<void> => {
     const spec = await corpusSpec();
-    if (!force && corpus.sameSpec(spec) && corpus.index.documents().length + corpus.skipped.length > 0) return;
+    if (!force && corpus.sameSpec(spec) && corpus.index.documentTotals().documents + corpus.skipped.length > 0) return;
     const load = corpus.load(spec);
     await watchCorpus();
     await load;

@@ -69,6 +69,20 @@ describe('engine/corpus: PrecedentIndex documents', () => {
     assert.equal(docs.get('b')?.date, '2018-12-07');
   });
 
+  it('counts precedents, clauses and citations as documents() lists them, before and after a removal', () => {
+    const index = seedIndex();
+    const sums = (): { documents: number; clauses: number; references: number } => {
+      const docs = index.documents();
+      return { documents: docs.length, clauses: docs.reduce((n, d) => n + d.clauseCount, 0), references: docs.reduce((n, d) => n + d.referenceCount, 0) };
+    };
+    const before = index.documentTotals();
+    assert.deepEqual(before, sums());
+    assert.ok(before.documents === loadSeeds().length && before.clauses > 50 && before.references > 20, JSON.stringify(before));
+    assert.ok(index.remove(index.documents()[0].docId));
+    assert.deepEqual(index.documentTotals(), sums());
+    assert.equal(index.documentTotals().documents, before.documents - 1);
+  });
+
   it('replacing and removing a precedent updates concordance counts without a rebuild', () => {
     const index = new PrecedentIndex();
     index.upsert({ docId: 'd1', fileName: 'd1.txt', bytes: utf8(DECLARATION), meta: { date: '2006-11-24' } });
