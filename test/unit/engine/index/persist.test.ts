@@ -197,6 +197,24 @@ describe('engine/persist: a persisted index', () => {
     assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, names: saved.names.slice(0, saved.names.lastIndexOf('\u0000')) } }), /reference names/);
   });
 
+  it('checks a long occurrence list’s saved order on a sample: a sound one pages as saved, one out of range or too long is refused', () => {
+    const index = new PrecedentIndex();
+    // Over 4,096 citations of one body: the list is checked on every 64th entry and the last.
+    const text = Array.from({ length: 1500 }, (_, k) => `Nous soutenons l’ONUDC et l’ONUDC (${k}), puis encore l’ONUDC.`).join('\n');
+    assert.ok(index.upsert({ docId: 'long.txt', fileName: 'long.txt', bytes: utf8(text) }).ok);
+    const state = index.exportState();
+    const unodc = state.references.find((r) => r.id === 'unodc');
+    assert.ok(unodc?.order && unodc.order.length > 4096, `${unodc?.order?.length} citations`);
+    const loaded = PrecedentIndex.fromState(state, { readText: () => text });
+    assert.deepEqual(loaded.referenceOccurrences('unodc', 4000, 20), index.referenceOccurrences('unodc', 4000, 20));
+    const damage = (change: (order: Int32Array) => Int32Array): typeof state => ({
+      ...state, references: state.references.map((r) => (r === unodc ? { ...r, order: change(r.order!.slice()) } : r)),
+    });
+    assert.throws(() => PrecedentIndex.fromState(damage((o) => ((o[64] = o.length * 3 + 3), o))), /occurrence order/);
+    assert.throws(() => PrecedentIndex.fromState(damage((o) => ((o[o.length - 1] = 1), o))), /occurrence order/);
+    assert.throws(() => PrecedentIndex.fromState(damage((o) => Int32Array.from([...o, ...o.subarray(0, 10)]))), /occurrence order/);
+  });
+
   it('restores each occurrence list in its order, newest first: the first hover after a load sorts nothing', () => {
     const { index, texts } = seeded();
     const state = index.exportState();
