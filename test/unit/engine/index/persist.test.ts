@@ -248,6 +248,15 @@ describe('engine/persist: a persisted index', () => {
     for (const t of addressed) assert.deepEqual(countsOf(t.id), counts(index).get(t.id), t.id);
     for (const t of addressed) assert.ok(!savedPairs.has(t.id) && counts(loaded.index).has(t.id), `${t.id}: made once`);
     for (const t of TOPICS) assert.deepEqual(loaded.index.topicEvidence(t.id), index.topicEvidence(t.id));
+    // The idle preparation after a load makes the rest, so no change waits for them.
+    const again = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(again.ok);
+    const pending = (again.index as unknown as { savedTopicRefs: Map<string, Int32Array> }).savedTopicRefs;
+    assert.ok(pending.size >= 3);
+    const idle = again.index.prepareWhileIdle();
+    while (!idle.next().done);
+    assert.equal(pending.size, 0);
+    for (const t of addressed) assert.deepEqual(counts(again.index).get(t.id), counts(index).get(t.id), t.id);
   });
 
   it('keeps working incrementally after load: upsert, replace and remove change the answers', () => {
