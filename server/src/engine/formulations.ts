@@ -559,7 +559,7 @@ export class FormulationMiner {
   }
 
   /** Makes every formulation of the restored set not made yet, a slice at a time; the set is then the miner's. */
-  private *madeSaved(slice: number): Generator<void, void> {
+  private *makeSavedSet(slice: number): Generator<void, void> {
     const state = this.savedState;
     if (!state || this.savedList) return;
     const list: Formulation[] = [];
@@ -654,7 +654,7 @@ export class FormulationMiner {
 
   /** Closed, trimmed, repeated formulations, most frequent first (kept until the next change). */
   formulations(): MinedFormulation[] {
-    for (const _ of this.madeSaved(1 << 30));
+    for (const _ of this.makeSavedSet(1 << 30));
     this.refresh();
     if (this.orderedGeneration === this.generation) return this.ordered;
     // Formulations kept from the last order keep their counts, hence their order: only the new
@@ -1279,7 +1279,7 @@ export class FormulationMiner {
     // The hash table as saved (views); the checksum vouches for its consistency with the records.
     const size = t.slots.length / SLOT;
     expect(size >= 2 * R && (size & (size - 1)) === 0, 'slot table size');
-    yield* this.madeSaved(slice);
+    yield* this.makeSavedSet(slice);
     const recMember = yield* pagedIn(new Int32Array(cap));
     for (let i = 0; i < this.members.length; i++) recMember[this.members[i].record] = i + 1;
     yield;
