@@ -208,8 +208,12 @@ export interface IndexState {
  * strings are joined by U+0000.
  */
 export interface SavedReferenceTables {
-  /** The key index's rows in key order: folded keys, each as given (a number in `keyTexts`), reference, weight, later-word flag. */
-  keys: string;
+  /**
+   * The key index's rows in key order: folded keys (as JoinedKeys.saved() gives them: Latin-1
+   * bytes read in place when they fit, 7.5 MB less JSON at 100k), each as given (a number in
+   * `keyTexts`), reference, weight, later-word flag.
+   */
+  keys: string | Uint8Array;
   keyTexts: string;
   keyText: Int32Array;
   keyReference: Int32Array;
@@ -1242,7 +1246,7 @@ export class PrecedentIndex {
       return k;
     });
     const tables: SavedReferenceTables = {
-      keys: rows.keys.joined(), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
+      keys: rows.keys.saved(), keyTexts: [...keyTexts.keys()].join('\u0000'), keyText,
       keyReference: Int32Array.from(rows.entryOf, (e) => positionOf(rows.entries.at(e)!)), keyWeight: rows.weights, keyInner: rows.inner,
       names: [...names.keys()].join('\u0000'), nameReference: Int32Array.from(names.values(), (id) => position.get(id) ?? -1),
       suggestNames: suggest.entries.map((e) => e.name).join('\u0000'), suggestFolded: suggest.entries.map((e) => e.folded).join('\u0000'),

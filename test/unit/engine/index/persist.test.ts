@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { JoinedKeys } from '../../../../server/src/engine/search/joinedKeys';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { decodeIndex, encodeIndex, FORMAT_VERSION, partsOf, readHeader } from '../../../../server/src/engine/persist';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
@@ -191,9 +192,12 @@ describe('engine/persist: a persisted index', () => {
     const beyond = saved.keyReference.slice();
     beyond[0] = state.references.length;
     assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, keyReference: beyond } }), /inconsistent index state: reference keys/);
-    const keys = saved.keys.split('\u0000');
+    // The seeds' folded reference keys fit in Latin-1: saved as bytes.
+    assert.ok(saved.keys instanceof Uint8Array);
+    const keys = Array.from({ length: saved.keyReference.length }, (_, i) => JoinedKeys.parse(saved.keys, saved.keyReference.length).at(i));
     [keys[0], keys[keys.length - 1]] = [keys[keys.length - 1], keys[0]];
     assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, keys: keys.join('\u0000') } }), /out of order/);
+    assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, keys: keys.slice(1).join('\u0000') } }), /reference keys/);
     assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, names: saved.names.slice(0, saved.names.lastIndexOf('\u0000')) } }), /reference names/);
   });
 
