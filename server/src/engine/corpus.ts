@@ -140,8 +140,14 @@ export interface IndexState {
   docs: {
     docIds: string[];
     alive: Uint8Array;
-    meta: PrecedentMeta[];
-    notes: string[][];
+    /**
+     * Per document, META_FIELDS string ids in `strings` (-1 for null): title, date, body, place,
+     * kind, language and the inferred fields (a JSON list). As objects in the JSON, the metadata
+     * was 16.6 MB of it at 100k, its field names and repeated bodies and places written each time.
+     */
+    meta: Int32Array;
+    /** Per document, the string id of its notes (a JSON list): most precedents have the same ones. */
+    notes: Int32Array;
     clauseCount: Int32Array;
     referenceCount: Int32Array;
     wordCount: Int32Array;
@@ -315,6 +321,9 @@ function isOrderOf(order: Int32Array, flat: Int32Array, length: number, alive: U
   }
   return true;
 }
+
+/** String ids per precedent in a saved index's metadata (see IndexState.docs.meta). */
+const META_FIELDS = 7;
 
 /** Lists of more triples than this have their saved order checked on a sample (see sampledOrderOf()). */
 const ORDER_CHECKED_WHOLE = 4096;
@@ -1125,8 +1134,9 @@ export class PrecedentIndex {
     const n = this.docs.length;
     const docIds: string[] = [];
     const alive = new Uint8Array(n);
-    const meta: PrecedentMeta[] = [];
-    const notes: string[][] = [];
+    const meta = new Int32Array(n * META_FIELDS);
+    const notes = new Int32Array(n);
+    const nullable = (t: string | null): number => (t === null ? -1 : sid(t));
     const clauseCount = new Int32Array(n);
     const referenceCount = new Int32Array(n);
     const wordCount = new Int32Array(n);
@@ -1147,8 +1157,9 @@ export class PrecedentIndex {
       topicOffsets[d] = topics.length;
       docIds.push(r.docId);
       alive[d] = r.alive ? 1 : 0;
-      meta.push(r.meta);
-      notes.push(r.notes);
+      const m = r.meta;
+      meta.set([sid(m.title), nullable(m.date), nullable(m.body), nullable(m.place), nullable(m.kind), sid(m.language), sid(JSON.stringify(m.inferred))], d * META_FIELDS);
+      notes[d] = sid(JSON.stringify(r.notes));
       clauseCount[d] = r.clauseCount;
       referenceCount[d] = r.referenceCount;
       wordCount[d] = r.wordCount;
@@ -1336,7 +1347,7 @@ export class PrecedentIndex {
     const check = (ok: boolean, what: string): void => {
       if (!ok) throw new Error(`inconsistent index state: ${what}`);
     };
-    check(d.alive.length === n && d.meta.length === n && d.notes.length === n && d.unitOffsets.length === n + 1
+    check(d.alive.length === n && d.meta.length === n * META_FIELDS && d.notes.length === n && d.unitOffsets.length === n + 1
       && d.openerOffsets.length === n + 1 && d.referenceOffsets.length === n + 1 && d.topicOffsets.length === n + 1, 'document tables');
     const later = s.later;
     check(d.units.length === d.labels.length * 2 && later.docOpeners.length === d.openerOffsets[n] * 3
@@ -1346,11 +1357,40 @@ export class PrecedentIndex {
       strings: s.strings, labels: d.labels, unitOffsets: d.unitOffsets, openers: later.docOpeners, openerOffsets: d.openerOffsets,
       references: later.docReferences, referenceOffsets: d.referenceOffsets, topics: later.docTopics, topicOffsets: d.topicOffsets,
     };
+    // Metadata from its string ids; lists (inferred fields, notes) read once per distinct list and
+    // shared, frozen (a record's lists are never changed in place: an upsert makes new ones).
+    const lists = new Map<number, string[]>();
+    const listAt = (id: number): string[] => {
+      let list = lists.get(id);
+      if (!list) {
+        let parsed: unknown = null;
+        try {
+          parsed = JSON.parse(s.strings[id] ?? 'null');
+        } catch {
+          // not a list: refused below
+        }
+        check(Array.isArray(parsed) && parsed.every((x) => typeof x === 'string'), 'document lists');
+        lists.set(id, (list = Object.freeze(parsed as string[]) as string[]));
+      }
+      return list;
+    };
+    const text = (id: number, nullable: boolean): string | null => {
+      if (id === -1 && nullable) return null;
+      const t = s.strings[id];
+      check(t !== undefined, 'document metadata');
+      return t;
+    };
     for (let k = 0; k < n; k++) {
       const live = d.alive[k] === 1;
+      const at = k * META_FIELDS;
+      const m = d.meta;
+      const meta: PrecedentMeta = {
+        title: text(m[at], false)!, date: text(m[at + 1], true), body: text(m[at + 2], true), place: text(m[at + 3], true),
+        kind: text(m[at + 4], true), language: text(m[at + 5], false)!, inferred: listAt(m[at + 6]),
+      };
       const record: DocRecord = {
-        docId: d.docIds[k], alive: live, meta: d.meta[k],
-        notes: d.notes[k], clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
+        docId: d.docIds[k], alive: live, meta,
+        notes: listAt(d.notes[k]), clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
         units: d.units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: packedYet(), text: null, openers: packedYet(), references: packedYet(), topics: packedYet(),
         packed: live ? { tables, k } : null,
       };

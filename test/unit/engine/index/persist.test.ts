@@ -201,6 +201,29 @@ describe('engine/persist: a persisted index', () => {
     assert.throws(() => PrecedentIndex.fromState({ ...state, referenceTables: { ...saved, names: saved.names.slice(0, saved.names.lastIndexOf('\u0000')) } }), /reference names/);
   });
 
+  it('saves the precedents’ metadata and notes as string ids: the same documents back, repeated lists shared, a bad id refused', () => {
+    const { index, texts } = seeded();
+    const state = index.exportState();
+    assert.ok(state.docs.meta instanceof Int32Array && state.docs.notes instanceof Int32Array);
+    const loaded = PrecedentIndex.fromState(state, { readText: (id) => texts.get(id) ?? null });
+    const byId = (i: PrecedentIndex): unknown[] => i.documents().sort((a, b) => (a.docId < b.docId ? -1 : 1));
+    assert.deepEqual(byId(loaded), byId(index));
+    // Titles keep their accents and ’; unknown fields stay null.
+    assert.ok(loaded.documents().some((d) => /[éè’]/.test(d.meta.title)));
+    assert.ok(loaded.documents().some((d) => d.meta.place === null || d.meta.kind === null || d.meta.date === null));
+    const records = (loaded as unknown as { docs: Array<{ notes: string[]; alive: boolean }> }).docs.filter((r) => r.alive);
+    const same = records.filter((r) => JSON.stringify(r.notes) === JSON.stringify(records[0].notes));
+    assert.ok(same.length >= 2 && same.every((r) => r.notes === records[0].notes), 'one list for the precedents with the same notes');
+    const bad = (change: (meta: Int32Array) => void): typeof state => {
+      const meta = state.docs.meta.slice();
+      change(meta);
+      return { ...state, docs: { ...state.docs, meta } };
+    };
+    assert.throws(() => PrecedentIndex.fromState(bad((m) => (m[0] = -1))), /document metadata/);
+    assert.throws(() => PrecedentIndex.fromState(bad((m) => (m[2] = state.strings.length))), /document metadata/);
+    assert.throws(() => PrecedentIndex.fromState(bad((m) => (m[6] = state.docs.meta[0]))), /document lists/);
+  });
+
   it('checks a long occurrence list’s saved order on a sample: a sound one pages as saved, one out of range or too long is refused', () => {
     const index = new PrecedentIndex();
     // Over 4,096 citations of one body: the list is checked on every 64th entry and the last.
