@@ -304,7 +304,7 @@ function table(results: SizeResult[]): string {
     r.server.available ? f(r.server) : `not available (${r.server.reason})`;
   row('server: cold start, no persisted', (r) => sv(r, (s) => `${formatMs(s.coldStartMs)} (${s.documentsReported} docs)`));
   row('server: cold start, persisted', (r) => sv(r, (s) => (typeof s.coldStartPersisted === 'object'
-    ? `${formatMs(s.coldStartPersisted.ms)} (${s.coldStartPersisted.documents} docs, saved index ${s.coldStartPersisted.savedMb.toFixed(0)} MB; its rest read after ${s.coldStartPersisted.restMs === null ? 'no report' : formatMs(s.coldStartPersisted.restMs)})`
+    ? `${formatMs(s.coldStartPersisted.ms)} (${s.coldStartPersisted.documents} docs, saved index ${s.coldStartPersisted.savedMb.toFixed(0)} MB; its rest read after ${s.coldStartPersisted.restMs === null ? 'no report' : formatMs(s.coldStartPersisted.restMs)}${s.coldStartPersisted.flushMs === undefined ? '' : `; saved index on disk ${formatMs(s.coldStartPersisted.flushMs)} before`})`
     : s.coldStartPersisted)));
   row('server: peak RSS', (r) => sv(r, (s) => (s.peakRssMb === null ? '—' : `${s.peakRssMb.toFixed(0)} MB`)));
   for (const c of QUERY_CATEGORIES) {

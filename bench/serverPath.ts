@@ -8,14 +8,14 @@ import {
   createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { buildQueries, Query, QueryCategory, QUERY_CATEGORIES } from './queries';
-import { nowMs, summarise, Summary } from './stats';
+import { flushToDisk, nowMs, summarise, Summary } from './stats';
 
 export type ServerResult =
   | { available: false; reason: string }
   | {
     available: true;
     coldStartMs: number;
-    coldStartPersisted: string | { ms: number; documents: number | null; savedMb: number; restMs: number | null };
+    coldStartPersisted: string | { ms: number; documents: number | null; savedMb: number; restMs: number | null; /** fsync of the saved index before the second session. */ flushMs?: number };
     /** A start from the saved index: until its rest is read too (changes wait for it). */
     restMs?: number | null;
     documentsReported: number | null;
@@ -102,11 +102,14 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
     const cacheDir = path.join(workDir, 'storage');
     const first = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, true);
     if (!first.available) return first;
+    // The saved index at rest before the second session (see flushToDisk()).
+    const saved0 = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
+    const flushMs = saved0.reduce((ms, f) => ms + flushToDisk(path.join(cacheDir, f)), 0);
     const second = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, false);
     const saved = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
     const size = saved.length ? fs.statSync(path.join(cacheDir, saved[0])).size : 0;
     first.coldStartPersisted = second.available
-      ? { ms: second.coldStartMs, documents: second.documentsReported, savedMb: size / 1e6, restMs: second.restMs ?? null }
+      ? { ms: second.coldStartMs, documents: second.documentsReported, savedMb: size / 1e6, restMs: second.restMs ?? null, flushMs }
       : `failed (${second.reason})`;
     return first;
   } finally {
