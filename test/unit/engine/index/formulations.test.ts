@@ -200,17 +200,29 @@ describe('engine/formulations: the set after each change', () => {
   // The set is kept from change to change (only touched records are looked at). After every one
   // of many random additions, removals and edits it must equal the set worked out again over every
   // record of the same tables (as after a load), and the changes reported to callers must add up to it.
-  function randomChanges(options: { maxRecords?: number }, initial = 30): number {
+  function randomChanges(options: { maxRecords?: number }, initial = 30, touchUps = true): number {
     const text = recombined(7);
     const random = seededRandom(11);
     // Every change goes through the touched records (the default works small tables out anew).
     const miner = new FormulationMiner({ counterBits: 16, rescanShare: 1, ...options });
     const live: number[] = [];
+    const texts = new Map<number, string>();
     let next = 0;
-    const add = (): void => {
-      const t = text();
+    const add = (t = text()): void => {
       miner.add(next, miner.internWords(t, tokenize(t)));
+      texts.set(next, t);
       live.push(next++);
+    };
+    // A drafter's edit: the same text with one word added, dropped or replaced (most of its
+    // n-grams come back to the counts they had).
+    const touchUp = (t: string): string => {
+      const words = t.split(' ');
+      const at = random(words.length);
+      const kind = random(3);
+      if (kind === 0) words.splice(at, 0, 'étroite');
+      else if (kind === 1 && words.length > 3) words.splice(at, 1);
+      else words[at] = words[random(words.length)];
+      return words.join(' ');
     };
     for (let k = 0; k < initial; k++) add();
     let known = new Set<MinedFormulation>(miner.formulations());
@@ -218,12 +230,14 @@ describe('engine/formulations: the set after each change', () => {
     let touchedMost = 0;
     let prunes = 0;
     for (let step = 0; step < 120; step++) {
-      const op = random(3);
+      const op = random(touchUps ? 4 : 3);
       if (op === 0 || live.length < 5) add();
       else {
         const doc = live.splice(random(live.length), 1)[0];
         miner.remove(doc);
-        if (op === 2) add(); // an edited precedent comes back under a new number, as the index does it
+        // An edited precedent comes back under a new number, as the index does it.
+        if (op === 2) add();
+        else if (op === 3) add(touchUp(texts.get(doc)!));
       }
       const set = miner.formulations();
       for (let k = 1; k < set.length; k++) assert.ok(set[k - 1].count >= set[k].count, `most frequent first (step ${step})`);
@@ -249,14 +263,14 @@ describe('engine/formulations: the set after each change', () => {
     return prunes;
   }
 
-  it('equals the set recomputed over every record, after each of 120 random changes', () => {
+  it('equals the set recomputed over every record, after each of 120 random changes (new, removed, replaced and touched-up precedents)', () => {
     assert.equal(randomChanges({}), 0);
   });
 
   // Records seen once are pruned when the table is full: record numbers change, the set is worked
   // out anew, and the changes after it go through the touched records again.
   it('also across prunes of the record table', () => {
-    assert.ok(randomChanges({ maxRecords: 1500 }, 5) >= 2, 'prunes between changes');
+    assert.ok(randomChanges({ maxRecords: 1500 }, 5, false) >= 2, 'prunes between changes');
   });
 });
 
