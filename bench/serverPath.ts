@@ -103,11 +103,10 @@ export async function runServer(repoRoot: string, corpusDir: string, documents: 
     const first = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, true);
     if (!first.available) return first;
     // The saved index at rest before the second session (see flushToDisk()).
-    const saved0 = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
-    const flushMs = saved0.reduce((ms, f) => ms + flushToDisk(path.join(cacheDir, f)), 0);
-    const second = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, false);
     const saved = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
-    const size = saved.length ? fs.statSync(path.join(cacheDir, saved[0])).size : 0;
+    const flushMs = saved.reduce((ms, f) => ms + flushToDisk(path.join(cacheDir, f)), 0);
+    const second = await runSession(repoRoot, corpusDir, draftsDir, cacheDir, documents, readyTimeoutMs, false);
+    const size = saved.length && fs.existsSync(path.join(cacheDir, saved[0])) ? fs.statSync(path.join(cacheDir, saved[0])).size : 0;
     first.coldStartPersisted = second.available
       ? { ms: second.coldStartMs, documents: second.documentsReported, savedMb: size / 1e6, restMs: second.restMs ?? null, flushMs }
       : `failed (${second.reason})`;

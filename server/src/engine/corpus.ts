@@ -1374,19 +1374,19 @@ export class PrecedentIndex {
       }
       return list;
     };
-    const text = (id: number, nullable: boolean): string | null => {
-      if (id === -1 && nullable) return null;
+    const text = (id: number): string => {
       const t = s.strings[id];
       check(t !== undefined, 'document metadata');
       return t;
     };
+    const optional = (id: number): string | null => (id === -1 ? null : text(id));
     for (let k = 0; k < n; k++) {
       const live = d.alive[k] === 1;
       const at = k * META_FIELDS;
       const m = d.meta;
       const meta: PrecedentMeta = {
-        title: text(m[at], false)!, date: text(m[at + 1], true), body: text(m[at + 2], true), place: text(m[at + 3], true),
-        kind: text(m[at + 4], true), language: text(m[at + 5], false)!, inferred: listAt(m[at + 6]),
+        title: text(m[at]), date: optional(m[at + 1]), body: optional(m[at + 2]), place: optional(m[at + 3]),
+        kind: optional(m[at + 4]), language: text(m[at + 5]), inferred: listAt(m[at + 6]),
       };
       const record: DocRecord = {
         docId: d.docIds[k], alive: live, meta,

@@ -344,6 +344,8 @@ const EXTENDED_LEFT = 1;
 const EXTENDED_RIGHT = 2;
 const SOURCE = 4;
 const TOUCHED = 8;
+/** Entries per touched record in FormulationMiner.touched: record, count before, documents before. */
+const TOUCH_FIELDS = 3;
 
 /** A formulation of the miner; `places` is found on first read (sample, then a bounded scan). */
 class Formulation implements MinedFormulation {
@@ -471,15 +473,14 @@ export class FormulationMiner {
   private recMember = new Int32Array(1024);
   /** The formulations, in no order (swap-removed). */
   private members: Formulation[] = [];
-  /** Records whose count changed since the last refresh(), each once (TOUCHED). */
-  private touched = new Int32Array(1024);
-  private touchedCount = 0;
   /**
-   * Per entry of `touched`, the record's count and document count before it was first touched: a
-   * changed precedent is unmined and mined again whole, and most of its n-grams come back to the
-   * counts they had (see incrementalRefresh()).
+   * Records whose count changed since the last refresh(), each once (TOUCHED), as TOUCH_FIELDS per
+   * record: the record, its count and its document count before it was first touched (a changed
+   * precedent is unmined and mined again whole, and most of its n-grams come back to the counts
+   * they had: see incrementalRefresh()).
    */
-  private touchedBefore = new Int32Array(2048);
+  private touched = new Int32Array(1024 * TOUCH_FIELDS);
+  private touchedCount = 0;
   /** More records changed than touched holds (a bulk build): the next refresh() starts over. */
   private touchOverflow = false;
   /** The set sorted (most frequent first) as of `orderedGeneration`; new members wait in `unordered`. */
@@ -741,7 +742,7 @@ export class FormulationMiner {
 
   /** After a refresh: the set is current, and what it changed is reported to callers. */
   private settle(added: Formulation[], retired: Formulation[]): void {
-    for (let k = 0; k < this.touchedCount; k++) this.recFlags[this.touched[k]] &= ~TOUCHED;
+    for (let k = 0; k < this.touchedCount; k++) this.recFlags[this.touched[k * TOUCH_FIELDS]] &= ~TOUCHED;
     this.touchedCount = 0;
     this.touchOverflow = false;
     this.setReady = true;
@@ -838,12 +839,12 @@ export class FormulationMiner {
     const touched: number[] = [];
     /** Per record of `touched`, the larger of its count before and now. */
     const reach: number[] = [];
-    const before = this.touchedBefore;
-    for (let k = 0; k < this.touchedCount; k++) {
-      const r = this.touched[k];
-      if (this.recCount[r] !== before[k * 2] || this.recDocs[r] !== before[k * 2 + 1]) {
+    const t = this.touched;
+    for (let k = 0; k < this.touchedCount * TOUCH_FIELDS; k += TOUCH_FIELDS) {
+      const r = t[k];
+      if (this.recCount[r] !== t[k + 1] || this.recDocs[r] !== t[k + 2]) {
         touched.push(r);
-        reach.push(Math.max(this.recCount[r], before[k * 2]));
+        reach.push(Math.max(this.recCount[r], t[k + 1]));
       }
     }
     const note = (r: number): void => {
@@ -1695,8 +1696,7 @@ export class FormulationMiner {
     this.version++;
   }
 
-  /** Notes a record whose count changed, for the next refresh(). */
-  /** Notes that the record's count changes (from `countBefore`; its document count is not changed yet). */
+  /** Notes, for the next refresh(), that the record's count changes (from `countBefore`; its document count is not changed yet). */
   private touch(r: number, countBefore: number): void {
     if (this.touchOverflow || this.recFlags[r] & TOUCHED) return;
     // A bulk build touches every record: the next refresh goes through all of them anyway.
@@ -1704,18 +1704,17 @@ export class FormulationMiner {
       this.touchOverflow = true;
       return;
     }
-    if (this.touchedCount === this.touched.length) {
+    const at = this.touchedCount * TOUCH_FIELDS;
+    if (at === this.touched.length) {
       const grown = new Int32Array(this.touched.length * 2);
       grown.set(this.touched);
       this.touched = grown;
-      const before = new Int32Array(grown.length * 2);
-      before.set(this.touchedBefore);
-      this.touchedBefore = before;
     }
     this.recFlags[r] |= TOUCHED;
-    this.touchedBefore[this.touchedCount * 2] = countBefore;
-    this.touchedBefore[this.touchedCount * 2 + 1] = this.recDocs[r];
-    this.touched[this.touchedCount++] = r;
+    this.touched[at] = r;
+    this.touched[at + 1] = countBefore;
+    this.touched[at + 2] = this.recDocs[r];
+    this.touchedCount++;
   }
 
   /** Puts a record in its parents' lists of children (once its parents are known). */
