@@ -39,6 +39,7 @@ import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, t
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
 import { DocSet } from './docSet';
+import { JoinedSection, wholeArray } from './sections';
 
 export interface PrecedentInput {
   docId: string;
@@ -173,8 +174,9 @@ export interface IndexState {
    */
   later: {
     miner: MinerTables;
-    postDocs: Int32Array;
-    postUses: Int32Array;
+    /** One run per word id (see withRoom()): the live lists as they are when saved. */
+    postDocs: Int32Array | JoinedSection<Int32Array>;
+    postUses: Int32Array | JoinedSection<Int32Array>;
     /** Per document (see docs.*Offsets): its openers as (lemma, key, text) string ids, references, topics. */
     docOpeners: Int32Array;
     docReferences: Int32Array;
@@ -435,12 +437,35 @@ export class PrecedentIndex {
     if (this.unrestored) throw new Error('the saved index is not fully read yet: its tables must be restored before this');
   }
 
+  /** Why the index may not change for now, one entry per holder (see holdChanges()). */
+  private readonly holds: string[] = [];
+
+  /**
+   * Refuses changes (upsert, remove) until the returned function is called: a save writes the
+   * index's own arrays as they are, over seconds, while queries go on (see encodeIndexStream()).
+   * A change in between would make it write half of each; this makes that a loud error instead.
+   */
+  holdChanges(reason: string): () => void {
+    this.holds.push(reason);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds.splice(this.holds.indexOf(reason), 1);
+    };
+  }
+
+  private needChangeable(): void {
+    this.needTables();
+    if (this.holds.length) throw new Error(`the index cannot change now: ${this.holds[0]}`);
+  }
+
   // ------------------------------------------------------------------------------------------
   // Documents
 
   /** Add or replace one precedent. Returns the skip reason when the file cannot be used. */
   upsert(input: PrecedentInput): { ok: true } | { ok: false; reason: string } {
-    this.needTables();
+    this.needChangeable();
     this.changes++;
     const decoded = decodePrecedent(input.bytes);
     const reason = !decoded.ok
@@ -552,7 +577,7 @@ export class PrecedentIndex {
   }
 
   remove(docId: string): boolean {
-    this.needTables();
+    this.needChangeable();
     this.changes++;
     const doc = this.docNumber.get(docId);
     this.skips.delete(docId);
@@ -1188,18 +1213,22 @@ export class PrecedentIndex {
 
     // Postings: one flat run per word id, postLen long and withRoom() large.
     const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
-    let total = 0;
-    for (let id = 0; id < postLen.length; id++) total += withRoom(postLen[id]);
-    const postDocs = new Int32Array(total);
-    const postUses = new Int32Array(total);
-    let at = 0;
+    // The live lists themselves, each followed by zeros up to its room: no copy of them all.
+    const docParts: Array<Int32Array | number> = [];
+    const useParts: Array<Int32Array | number> = [];
     for (let id = 0; id < postLen.length; id++) {
       const len = postLen[id];
       if (!len) continue;
-      postDocs.set(this.postDocs[id].subarray(0, len), at);
-      postUses.set(this.postUses[id].subarray(0, len), at);
-      at += withRoom(len);
+      const room = withRoom(len) - len;
+      docParts.push(this.postDocs[id].subarray(0, len));
+      useParts.push(this.postUses[id].subarray(0, len));
+      if (room) {
+        docParts.push(room);
+        useParts.push(room);
+      }
     }
+    const postDocs = JoinedSection.of('i32', docParts);
+    const postUses = JoinedSection.of('i32', useParts);
     const liveWords = new Uint8Array(postLen.length);
     for (let id = 0; id < postLen.length; id++) liveWords[id] = this.inLivePrecedent(id) ? 1 : 0;
     const miner = this.miner.exportState();
@@ -1504,7 +1533,9 @@ export class PrecedentIndex {
     yield* this.miner.restoreTables(later.miner);
     // Postings are views of the flat runs, room included; addPostings() grows a run by copy
     // only once that room is used.
-    if (later.postUses.length !== later.postDocs.length) throw new Error('inconsistent index state: postings');
+    const savedDocs = wholeArray(later.postDocs, (n) => new Int32Array(n));
+    const savedUses = wholeArray(later.postUses, (n) => new Int32Array(n));
+    if (savedUses.length !== savedDocs.length) throw new Error('inconsistent index state: postings');
     const postDocs: Int32Array[] = [];
     const postUses: Int32Array[] = [];
     let at = 0;
@@ -1512,9 +1543,9 @@ export class PrecedentIndex {
       const len = this.postLen[id];
       if (!len) continue;
       const room = withRoom(len);
-      if (at + room > later.postDocs.length) throw new Error('inconsistent index state: postings');
-      postDocs[id] = later.postDocs.subarray(at, at + room);
-      postUses[id] = later.postUses.subarray(at, at + room);
+      if (at + room > savedDocs.length) throw new Error('inconsistent index state: postings');
+      postDocs[id] = savedDocs.subarray(at, at + room);
+      postUses[id] = savedUses.subarray(at, at + room);
       at += room;
       if ((id & 0xffff) === 0) yield;
     }

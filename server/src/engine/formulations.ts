@@ -45,6 +45,7 @@
 
 import { fold, ownString } from './text/normalize';
 import { mergeSorted } from './sorted';
+import { JoinedSection, wholeArray } from './sections';
 
 export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
@@ -270,8 +271,10 @@ export interface MinerState {
  * most of its bytes (1.5 GB at 100,000 precedents), so a cold start can answer before reading them.
  */
 export interface MinerTables {
-  docWords: Uint32Array;
-  docLens: Uint8Array;
+  /** Every precedent's word ids, one after the other (see MinerState.docOffsets); saved as the live lists are. */
+  docWords: Uint32Array | JoinedSection<Uint32Array>;
+  /** Per word, the longest n-gram counted from it (zeros for a precedent not mined yet). */
+  docLens: Uint8Array | JoinedSection<Uint8Array>;
   /** The 3-gram counter, sparse: a bit per bucket, then count, last document, fingerprint of each used one. */
   triUsed: Uint8Array;
   triCount: Uint16Array;
@@ -1066,15 +1069,17 @@ export class FormulationMiner {
       total += w.length;
     }
     offsets[n] = total;
-    const words = new Uint32Array(total);
-    const lens = new Uint8Array(total);
+    // The live lists themselves (600 MB at 100,000 precedents, copied into one array before).
+    const wordParts: Uint32Array[] = [];
+    const lenParts: Array<Uint8Array | number> = [];
     for (let d = 0; d < n; d++) {
       const w = this.docWords[d];
       if (!w) continue;
-      words.set(w, offsets[d]);
-      const l = this.docLens[d];
-      if (l) lens.set(l, offsets[d]);
+      wordParts.push(w);
+      lenParts.push(this.docLens[d] ?? w.length);
     }
+    const words = JoinedSection.of('u32', wordParts);
+    const lens = JoinedSection.of('u8', lenParts);
     // Only used buckets matter: add() reads a bucket's last document and fingerprint when its count is 1.
     const buckets = this.triCount.length;
     const used = new Uint8Array(Math.ceil(buckets / 8));
@@ -1228,7 +1233,9 @@ export class FormulationMiner {
     expect(t.triLastDoc.length === t.triCount.length && t.triFinger.length === t.triCount.length, '3-gram counter');
     expect(t.recA.length === R && t.recB.length === R && t.recLen.length === R && t.recCount.length === R && t.recDocs.length === R
       && t.recPrefix.length === R && t.recSuffix.length === R && t.placeCounts.length === R, 'record count');
-    expect(t.docWords.length === t.docLens.length && t.docWords.length === s.docOffsets[s.docOffsets.length - 1], 'document tables');
+    const savedWords = wholeArray(t.docWords, (n) => new Uint32Array(n));
+    const savedLens = wholeArray(t.docLens, (n) => new Uint8Array(n));
+    expect(savedWords.length === savedLens.length && savedWords.length === s.docOffsets[s.docOffsets.length - 1], 'document tables');
     const docWords: Array<Uint32Array | undefined> = [];
     const docLens: Array<Uint8Array | undefined> = [];
     const pending: number[] = [];
@@ -1241,9 +1248,9 @@ export class FormulationMiner {
       }
       const from = s.docOffsets[d];
       const to = s.docOffsets[d + 1];
-      expect(from <= to && to <= t.docWords.length, 'document offsets');
-      docWords.push(t.docWords.subarray(from, to));
-      docLens.push(p & 2 ? t.docLens.subarray(from, to) : undefined);
+      expect(from <= to && to <= savedWords.length, 'document offsets');
+      docWords.push(savedWords.subarray(from, to));
+      docLens.push(p & 2 ? savedLens.subarray(from, to) : undefined);
       if (!(p & 2)) pending.push(d);
     }
     yield;

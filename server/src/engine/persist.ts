@@ -18,6 +18,7 @@
 // only holds the small parts (metadata, vocabulary, aggregates).
 import type { IndexState, PrecedentIndexOptions } from './corpus';
 import { PrecedentIndex } from './corpus';
+import { JoinedSection } from './sections';
 import { runtimeDecoder, runtimeEncoder } from './text/runtime';
 
 export const FORMAT_VERSION = 2;
@@ -26,6 +27,8 @@ const MAGIC = [0x50, 0x52, 0x45, 0x43, 0x49, 0x44, 0x58, 0x00]; // "PRECIDX\0"
 export const FIXED = 32;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+/** What the state holds where a section goes: a typed array, or one held in parts (written as they are). */
+type Section = Typed | JoinedSection<Uint8Array | Uint32Array | Int32Array>;
 const KINDS: Array<{ name: string; bytes: number; make: (buffer: ArrayBufferLike, offset: number, length: number) => Typed }> = [
   { name: 'u8', bytes: 1, make: (b, o, n) => new Uint8Array(b, o, n) },
   { name: 'u16', bytes: 2, make: (b, o, n) => new Uint16Array(b, o, n) },
@@ -39,6 +42,7 @@ function kindOf(a: unknown): number {
   if (a instanceof Uint32Array) return 2;
   if (a instanceof Int32Array) return 3;
   if (a instanceof Float64Array) return 4;
+  if (a instanceof JoinedSection) return KINDS.findIndex((k) => k.name === a.kind);
   return -1;
 }
 
@@ -57,10 +61,40 @@ function utf8(): Utf8 {
 /** Why a persisted index was not used; `stale` is a version change (expected), the others damage. */
 export type PersistFailure = { ok: false; kind: 'stale' | 'corrupt'; reason: string };
 
-/** The index as bytes, with `extra` (the caller's own JSON: e.g. the file table it was built from). */
-export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra: unknown): Uint8Array {
-  const state = index.exportState();
-  const arrays: Typed[] = [];
+/**
+ * A persisted index as the bytes to write, in order, without one buffer of them all: most chunks
+ * are views of the index's own arrays. Changes to the index throw until close() (or the end of
+ * chunks()): what a chunk shows must not move before it is written. Queries go on meanwhile.
+ */
+export interface EncodedIndex {
+  readonly byteLength: number;
+  /** The file's bytes from its start, in chunks of at most 16 MB; the first FIXED are final only at the end (see fixed()). */
+  chunks(): Generator<Uint8Array, void>;
+  /** The first FIXED bytes with both checksums, once chunks() has run to its end. */
+  fixed(): Uint8Array;
+  /** Lets the index change again (idempotent; the end of chunks() does it too). */
+  close(): void;
+}
+
+/** Bytes of a chunk at most: a checksum step between two writes stays ~10 ms. */
+const CHUNK = 16 << 20;
+
+/**
+ * The index as chunks of bytes to write, with `extra` (the caller's own JSON: e.g. the file table
+ * it was built from). The state and its JSON are made now; the arrays are read as chunks() goes.
+ */
+export function encodeIndexStream(index: PrecedentIndex, engineVersion: string, extra: unknown): EncodedIndex {
+  const release = index.holdChanges('the index is being saved');
+  try {
+    return encodeState(index.exportState(), engineVersion, extra, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function encodeState(state: IndexState, engineVersion: string, extra: unknown, release: () => void): EncodedIndex {
+  const arrays: Section[] = [];
   let answering = -1;
   // [answer, later]: stringify finishes the first before it visits the second, so the arrays of
   // the later part are the last ones collected.
@@ -68,7 +102,7 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   const json = JSON.stringify(parts, function (this: unknown, key: string, value: unknown) {
     if (this === parts && key === '1') answering = arrays.length;
     if (kindOf(value) >= 0) {
-      arrays.push(value as Typed);
+      arrays.push(value as Section);
       return { $: arrays.length - 1 };
     }
     return value;
@@ -80,9 +114,10 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   let answerLength = at;
   for (let k = 0; k < arrays.length; k++) {
     const a = arrays[k];
+    const kind = kindOf(a);
     if (k === answering) answerLength = at;
-    sections.push([kindOf(a), at, a.length]);
-    at = align8(at + a.byteLength);
+    sections.push([kind, at, a.length]);
+    at = align8(at + a.length * KINDS[kind].bytes);
   }
   const payloadLength = at;
   if (answering < 0 || answering >= arrays.length) answerLength = payloadLength;
@@ -90,21 +125,85 @@ export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra:
   if (payloadLength + FIXED + 8 + 65536 > 0xffffffff) throw new Error(`index too large to save (${(payloadLength / 1e9).toFixed(1)} GB; the format holds 4 GB)`);
   const header = encode(asciiOnly(JSON.stringify({ engineVersion, jsonLength: jsonBytes.length, sections, extra })));
   const headerEnd = align8(FIXED + header.length);
-  const out = new Uint8Array(headerEnd + payloadLength);
-  out.set(MAGIC, 0);
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(headerEnd);
+  head.set(MAGIC, 0);
+  const view = new DataView(head.buffer);
   view.setUint32(8, FORMAT_VERSION, true);
   view.setUint32(12, header.length, true);
   view.setUint32(20, payloadLength, true);
   view.setUint32(24, answerLength, true);
-  out.set(header, FIXED);
-  out.set(jsonBytes, headerEnd);
-  for (let k = 0; k < arrays.length; k++) {
-    const a = arrays[k];
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), headerEnd + sections[k][1]);
+  head.set(header, FIXED);
+  const answerSum = new RunningChecksum(answerLength);
+  const laterSum = new RunningChecksum(payloadLength - answerLength);
+  let summed = false;
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    release();
+  };
+  function* chunks(): Generator<Uint8Array, void> {
+    if (closed) throw new Error('this encoded index is closed');
+    let written = 0;
+    // Bytes of the payload, checksummed by the part they fall in (no section straddles the two).
+    function* payload(bytes: Uint8Array): Generator<Uint8Array, void> {
+      for (let from = 0; from < bytes.length; from += CHUNK) {
+        const piece = bytes.subarray(from, Math.min(bytes.length, from + CHUNK));
+        (written < answerLength ? answerSum : laterSum).update(piece);
+        written += piece.length;
+        yield piece;
+      }
+    }
+    function* zeros(n: number): Generator<Uint8Array, void> {
+      for (let left = n; left > 0; left -= ZEROS.length) yield* payload(ZEROS.subarray(0, Math.min(left, ZEROS.length)));
+    }
+    try {
+      yield head;
+      yield* payload(jsonBytes);
+      yield* zeros(align8(jsonBytes.length) - jsonBytes.length);
+      for (let k = 0; k < arrays.length; k++) {
+        const a = arrays[k];
+        const bytes = KINDS[sections[k][0]].bytes;
+        if (written !== sections[k][1]) throw new Error(`index encoding out of step at section ${k}`);
+        if (a instanceof JoinedSection) {
+          for (const p of a.parts) {
+            if (typeof p === 'number') yield* zeros(p * bytes);
+            else yield* payload(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
+          }
+        } else yield* payload(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+        yield* zeros(align8(written) - written);
+      }
+      if (written !== payloadLength) throw new Error('index encoding out of step at its end');
+      view.setUint32(16, answerSum.digest(), true);
+      view.setUint32(28, laterSum.digest(), true);
+      summed = true;
+    } finally {
+      close();
+    }
   }
-  view.setUint32(16, runToEnd(checksum(out, headerEnd, answerLength)), true);
-  view.setUint32(28, runToEnd(checksum(out, headerEnd + answerLength, payloadLength - answerLength)), true);
+  return {
+    byteLength: headerEnd + payloadLength,
+    chunks,
+    fixed(): Uint8Array {
+      if (!summed) throw new Error('the checksums are known once every chunk has been taken');
+      return head.subarray(0, FIXED);
+    },
+    close,
+  };
+}
+
+const ZEROS = new Uint8Array(1 << 16);
+
+/** The index as one buffer (tests, and callers that keep the bytes): encodeIndexStream()'s chunks joined. */
+export function encodeIndex(index: PrecedentIndex, engineVersion: string, extra: unknown): Uint8Array {
+  const encoded = encodeIndexStream(index, engineVersion, extra);
+  const out = new Uint8Array(encoded.byteLength);
+  let at = 0;
+  for (const chunk of encoded.chunks()) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  out.set(encoded.fixed(), 0);
   return out;
 }
 
@@ -293,4 +392,69 @@ function* checksum(bytes: Uint8Array, from: number, length: number): Generator<v
     if (end < words.length) yield;
   }
   return (h ^ Math.imul(g, 0x85ebca6b)) >>> 0;
+}
+
+/**
+ * checksum() over bytes that come in pieces of any length (a saved index as it is written): the
+ * same 32-bit value as checksum() of the part they make, `length` bytes in all.
+ */
+export class RunningChecksum {
+  private h: number;
+  private g = 0x9e3779b9;
+  private readonly carry = new Uint8Array(8);
+  private readonly carryWords = new Uint32Array(this.carry.buffer);
+  private carried = 0;
+  private seen = 0;
+  /** Pieces not aligned to 4 bytes are read through it (a Uint32Array view needs the alignment). */
+  private scratch: Uint8Array | null = null;
+
+  constructor(private readonly length: number) {
+    this.h = 0x811c9dc5 ^ length;
+  }
+
+  update(bytes: Uint8Array): void {
+    this.seen += bytes.length;
+    let from = 0;
+    if (this.carried > 0) {
+      const take = Math.min(8 - this.carried, bytes.length);
+      this.carry.set(bytes.subarray(0, take), this.carried);
+      this.carried += take;
+      from = take;
+      if (this.carried < 8) return;
+      this.words(this.carryWords, 0, 2);
+      this.carried = 0;
+    }
+    const whole = (bytes.length - from) & ~7;
+    if ((bytes.byteOffset + from) % 4 === 0) {
+      this.words(new Uint32Array(bytes.buffer, bytes.byteOffset + from, whole >>> 2), 0, whole >>> 2);
+    } else {
+      const scratch = (this.scratch ??= new Uint8Array(1 << 20));
+      for (let at = 0; at < whole; at += scratch.length) {
+        const n = Math.min(scratch.length, whole - at);
+        scratch.set(bytes.subarray(from + at, from + at + n));
+        this.words(new Uint32Array(scratch.buffer, 0, n >>> 2), 0, n >>> 2);
+      }
+    }
+    const rest = bytes.length - from - whole;
+    if (rest > 0) {
+      this.carry.set(bytes.subarray(bytes.length - rest), 0);
+      this.carried = rest;
+    }
+  }
+
+  digest(): number {
+    if (this.carried !== 0 || this.seen !== this.length) throw new Error(`checksum of ${this.seen} bytes, ${this.length} expected`);
+    return (this.h ^ Math.imul(this.g, 0x85ebca6b)) >>> 0;
+  }
+
+  private words(w: Uint32Array, from: number, to: number): void {
+    let h = this.h;
+    let g = this.g;
+    for (let i = from; i < to; i += 2) {
+      h = Math.imul(h ^ w[i], 0x01000193);
+      g = Math.imul(g ^ w[i + 1], 0x5bd1e995);
+    }
+    this.h = h;
+    this.g = g;
+  }
 }

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
 import { bundledSeedsDir, isIgnoredFolderName, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
-import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type FileTable, type RestOfIndex } from './indexCache';
+import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type CacheWrite, type FileTable, type RestOfIndex } from './indexCache';
 import { runInSlices } from './slices';
 
 /** Quiet time after the last watcher update before the persisted index is written again. */
@@ -81,6 +81,8 @@ export class CorpusHost {
   private cacheFile: string | null = null;
   private stamps: FileTable | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
+  /** A save writing the index now (see changeable()). */
+  private writing: Promise<void> | null = null;
   private prepareTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private writeFailed = false;
@@ -195,6 +197,7 @@ export class CorpusHost {
     if (this.buffers.has(docId)) return false; // the open buffer wins
     let result: string;
     if (kind === 'deleted') {
+      await this.changeable();
       removeFile(this.index, path, docId);
       this.skipped = this.skipped.filter((s) => s.path !== path);
       this.stamps?.delete(path);
@@ -203,10 +206,11 @@ export class CorpusHost {
       const meta = await manifestEntry(path);
       // Stamped before reading: a write during the read makes the stamp stale, never the index.
       const stamp = stampOf(path, docId, meta);
-      const r = await loadFile(this.index, path, meta, docId);
+      const r = await loadFile(this.index, path, meta, docId, () => this.changeable());
       this.skipped = this.skipped.filter((s) => s.path !== path);
       if (!r.ok) {
         this.skipped.push({ path, reason: r.reason });
+        await this.changeable();
         removeFile(this.index, path, docId);
       }
       if (stamp && (r.ok || this.index.skipped().some((s) => s.docId === docId))) this.stamps?.set(path, stamp);
@@ -231,6 +235,7 @@ export class CorpusHost {
     const stamp = this.stamps?.get(path);
     if (stamp) stamp.size = -1;
     this.changedSinceSave();
+    await this.changeable();
     const r = this.index.upsert({ docId: uri, fileName: basename(path), bytes: new TextEncoder().encode(text), keepText: true });
     if (!r.ok) this.log(`corpus: open precedent ${path} not indexed: ${r.reason}`);
     this.schedulePrepare();
@@ -360,6 +365,11 @@ export class CorpusHost {
     if (this.unsaved >= Math.ceil((this.stamps?.size ?? 0) / SAVE_AFTER_CHANGED_SHARE)) this.scheduleSave(SAVE_DEBOUNCE_MS);
   }
 
+  /** Resolves once no save is writing the index: call it right before changing the index, no await in between. */
+  private async changeable(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
   /** Resolves when a save in progress (if any) is done; for tests and shutdown. */
   flushSave(): Promise<void> {
     if (this.saveTimer || this.unsaved > 0) {
@@ -383,7 +393,15 @@ export class CorpusHost {
     await this.whole;
     if (generation !== this.generation) return;
     const changes = this.unsaved;
-    const written = await writeIndexCache(file, this.index, stamps);
+    // The save writes the index's own arrays as they are, answering meanwhile: changes wait for it.
+    const writing = writeIndexCache(file, this.index, stamps);
+    this.writing = writing.then(() => undefined);
+    let written: CacheWrite;
+    try {
+      written = await writing;
+    } finally {
+      this.writing = null;
+    }
     if (written.ok) {
       this.unsaved = Math.max(0, this.unsaved - changes);
       this.writeFailed = false;

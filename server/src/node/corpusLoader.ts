@@ -320,11 +320,14 @@ export async function loadFile(
   path: string,
   meta?: Partial<PrecedentMeta>,
   docId: string = resolve(path),
+  /** Awaited between the reads and the upsert (a server holds changes while it saves the index). */
+  changeable?: () => Promise<void>,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
   const absolute = resolve(path);
   const bytes = await readPrecedentBytes(absolute);
   if (!bytes.ok) return bytes;
   const given = meta ?? (await readManifest(dirname(absolute))).entries.get(basename(absolute));
+  await changeable?.();
   return index.upsert({ docId, fileName: basename(absolute), bytes: bytes.bytes, meta: given });
 }
 

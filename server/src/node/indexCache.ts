@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PrecedentIndex, PrecedentIndexOptions } from '../engine/corpus';
-import { decodeIndex, encodeIndex, FIXED, FORMAT_VERSION, partsOf, type LaterPart } from '../engine/persist';
+import { decodeIndex, encodeIndexStream, FIXED, FORMAT_VERSION, partsOf, type EncodedIndex, type LaterPart } from '../engine/persist';
 import { ioReason, packageRoot } from './corpusLoader';
 import { runInSlices } from './slices';
 import { statAll } from './stamps';
@@ -200,25 +200,73 @@ function parseFileTable(extra: unknown): FileTable | null {
 
 export type CacheWrite = { ok: true; bytes: number; ms: number } | { ok: false; message: string };
 
-/** Save the index and its file table: a temporary file renamed over the old one (atomic). */
+/**
+ * Save the index and its file table: a temporary file renamed over the old one (atomic). The
+ * bytes are written as they are made, most of them straight from the index's arrays (no copy of
+ * the 2.5 GB of a 100k index), between writes the server answers; the index refuses changes until
+ * the returned promise settles (the caller holds its own until then: see CorpusHost.changeable()).
+ */
 export async function writeIndexCache(file: string, index: PrecedentIndex, files: FileTable, version: string = engineVersion()): Promise<CacheWrite> {
   const started = performance.now();
-  let bytes: Uint8Array;
+  let encoded: EncodedIndex;
   try {
     const rows = [...files].map(([path, s]) => [path, s.docId, s.size, s.mtimeMs, s.meta]);
-    bytes = encodeIndex(index, version, { files: rows });
+    encoded = encodeIndexStream(index, version, { files: rows });
   } catch (error) {
     return { ok: false, message: `index cache not written: ${(error as Error)?.message ?? String(error)}` };
   }
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     await mkdir(join(file, '..'), { recursive: true });
-    await writeLargeFile(temp, bytes);
+    await writeEncoded(temp, encoded);
     await rename(temp, file);
-    return { ok: true, bytes: bytes.length, ms: performance.now() - started };
+    return { ok: true, bytes: encoded.byteLength, ms: performance.now() - started };
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     return { ok: false, message: `index cache not written in ${join(file, '..')} (${writeReason(error)}): working without it` };
+  } finally {
+    encoded.close();
+  }
+}
+
+/** Small chunks (a precedent's word list, a short occurrence list) are gathered up to this much per write. */
+const STAGE = 8 << 20;
+
+/** The chunks in order, then the first bytes again with their checksums (known once every chunk is written). */
+async function writeEncoded(path: string, encoded: EncodedIndex): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    const staging = new Uint8Array(STAGE);
+    let staged = 0;
+    let at = 0;
+    const flush = async (): Promise<void> => {
+      await writeAt(handle, staging.subarray(0, staged), at);
+      at += staged;
+      staged = 0;
+    };
+    for (const chunk of encoded.chunks()) {
+      if (chunk.length >= STAGE / 2) {
+        if (staged) await flush();
+        await writeAt(handle, chunk, at);
+        at += chunk.length;
+        continue;
+      }
+      if (staged + chunk.length > STAGE) await flush();
+      staging.set(chunk, staged);
+      staged += chunk.length;
+    }
+    if (staged) await flush();
+    await writeAt(handle, encoded.fixed(), 0);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, Math.min(IO_CHUNK, bytes.length - done), position + done);
+    done += bytesWritten;
   }
 }
 
@@ -267,17 +315,4 @@ export async function readLargeFile(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Write `bytes` to `path` in chunks (writeFile refuses buffers over 2 GiB). */
-export async function writeLargeFile(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    let at = 0;
-    while (at < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, at, Math.min(IO_CHUNK, bytes.length - at), at);
-      at += bytesWritten;
-    }
-  } finally {
-    await handle.close();
-  }
-}
 

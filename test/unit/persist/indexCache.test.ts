@@ -351,6 +351,52 @@ describe('server corpus host with the persisted index', () => {
     assert.deepEqual(unordered(answers(second.index)), unordered(expected));
   });
 
+  // A save writes the index's arrays as they are while the server answers (20 s at 100k): a
+  // precedent changed then waits for the write to end, instead of failing on the index's refusal.
+  it('a change that comes while the index is being saved waits for the save and is taken after it', async () => {
+    const { dir, cacheDir, logs, host, first } = await savedCorpus('host-cache-change-while-saving');
+    const index = first.index;
+    let holding = 0;
+    const hold = index.holdChanges.bind(index);
+    index.holdChanges = (reason: string): (() => void) => {
+      holding++;
+      const release = hold(reason);
+      let released = false;
+      return () => {
+        if (!released) holding--;
+        released = true;
+        release();
+      };
+    };
+    const { pathToFileURL } = await import('node:url');
+    writeFileSync(join(dir, 'd.txt'), CLAUSES.replace('POLICIÈRE', 'DOUANIÈRE'));
+    assert.ok(await first.fileChanged(pathToFileURL(join(dir, 'd.txt')).href, 'created'));
+    const saving = first.flushSave();
+    for (let i = 0; i < 1000 && holding === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(holding, 1, 'the save is writing');
+    // Neither reads a file before it changes the index: both come while the save still writes.
+    const edited = CLAUSES.replace('POLICIÈRE', 'FISCALE');
+    const changed = first.bufferChanged(pathToFileURL(join(dir, 'b.txt')).href, edited);
+    rmSync(join(dir, 'a.txt'));
+    const removed = first.fileChanged(pathToFileURL(join(dir, 'a.txt')).href, 'deleted');
+    assert.equal(holding, 1, 'still writing');
+    assert.deepEqual(await Promise.all([changed, removed]), [true, true]);
+    assert.equal(holding, 0);
+    await saving;
+    const ids = index.documents().map((d) => d.docId);
+    assert.ok(!ids.includes(pathToFileURL(join(dir, 'a.txt')).href), ids.join(' '));
+    assert.ok(index.concordance('coopération fiscale', 5).total > 0, 'the edited precedent is indexed');
+    assert.ok(!logs.some((l) => /cannot change now|indexing failed/.test(l)), logs.join('\n'));
+    // The file written meanwhile is whole: the next start reads it (b.txt read again from its file, a.txt gone).
+    writeFileSync(join(dir, 'b.txt'), edited);
+    await first.flushSave();
+    const second = host();
+    await second.load({ folders: [dir], includeBundled: true });
+    assert.ok(logs.some((l) => /saved index: 7 unchanged, 1 indexed again, 0 removed/.test(l)), logs.join('\n'));
+    assert.deepEqual(second.index.documents().map((d) => d.docId).sort(), [...ids].sort());
+    assert.ok(readdirSync(cacheDir).every((f) => !f.endsWith('.tmp')));
+  });
+
   it('a saved index whose rest is damaged: answers meanwhile, then indexes the files again and saves over it, saying so once', async () => {
     const { dir, cacheDir, logs, host } = await savedCorpus('host-cache-damaged-rest');
     const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.bin'))!);

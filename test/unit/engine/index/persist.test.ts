@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JoinedKeys } from '../../../../server/src/engine/search/joinedKeys';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
-import { decodeIndex, encodeIndex, FORMAT_VERSION, partsOf, readHeader } from '../../../../server/src/engine/persist';
+import { decodeIndex, encodeIndex, encodeIndexStream, FIXED, FORMAT_VERSION, partsOf, readHeader, RunningChecksum } from '../../../../server/src/engine/persist';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { TOPICS } from '../../../../server/src/engine/references/topics';
 import { loadSeeds } from './seedCorpus';
@@ -331,6 +331,66 @@ describe('engine/persist: a persisted index', () => {
     both((i) => assert.ok(i.remove('new-1.txt')));
     second.index.remove('new-1.txt');
     assert.deepEqual(answers(second.index), answers(index));
+  });
+
+  // A save writes the index's own arrays as chunks over seconds (100k precedents: 2.5 GB), with
+  // queries answered in between; a change meanwhile would be written half before, half after.
+  it('is written in chunks straight from the index, which refuses changes until the last chunk or close()', () => {
+    const { index, texts } = seeded();
+    const whole = encodeIndex(index, ENGINE, { files: ['a'] });
+    const encoded = encodeIndexStream(index, ENGINE, { files: ['a'] });
+    const extra = { docId: 'late.txt', fileName: 'late.txt', bytes: utf8(EXTRA) };
+    assert.throws(() => index.upsert(extra), /cannot change now: the index is being saved/);
+    assert.throws(() => index.remove('extra.txt'), /cannot change now/);
+    assert.ok(index.findOpeners('réaff', 5).length > 0, 'queries are answered meanwhile');
+    assert.throws(() => encoded.fixed(), /once every chunk/);
+    const out = new Uint8Array(encoded.byteLength);
+    let at = 0;
+    let chunks = 0;
+    for (const chunk of encoded.chunks()) {
+      out.set(chunk, at);
+      at += chunk.length;
+      chunks++;
+      if (chunks === 3) assert.throws(() => index.upsert(extra), /cannot change now/);
+    }
+    assert.equal(at, out.length);
+    out.set(encoded.fixed(), 0);
+    assert.ok(chunks > 10, `${chunks} chunks`);
+    assert.deepEqual(out, whole, 'the chunks make the same bytes as one buffer');
+    const loaded = decodeIndex(out, ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+    assert.ok(index.upsert(extra).ok, 'changes are taken again after the last chunk');
+    const abandoned = encodeIndexStream(index, ENGINE, null);
+    assert.throws(() => index.remove('late.txt'), /cannot change now/);
+    abandoned.close();
+    assert.ok(index.remove('late.txt'), 'and after close()');
+  });
+
+  it('checksums pieces of any length and alignment as the reader checks the part they make', () => {
+    const { index } = seeded();
+    const bytes = encodeIndex(index, ENGINE, null);
+    const parts = partsOf(bytes);
+    assert.ok(parts.ok);
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const payload = bytes.subarray(parts.headerEnd, parts.answerEnd);
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
+    for (let round = 0; round < 20; round++) {
+      const sum = new RunningChecksum(payload.length);
+      for (let at = 0; at < payload.length;) {
+        const n = Math.min(payload.length - at, 1 + next(round % 2 ? 13 : 5000));
+        // A copy starting at an odd address: read through the scratch buffer, not a word view.
+        const piece = new Uint8Array(n + 1).subarray(1);
+        piece.set(payload.subarray(at, at + n));
+        sum.update(round % 3 ? piece : payload.subarray(at, at + n));
+        at += n;
+      }
+      assert.equal(sum.digest(), view.getUint32(16, true), `round ${round}`);
+    }
+    const short = new RunningChecksum(16);
+    short.update(new Uint8Array(12));
+    assert.throws(() => short.digest(), /12 bytes, 16 expected/);
+    assert.equal(FIXED, 32);
   });
 
   it('refuses damaged or foreign bytes with a reason, never throwing', () => {
