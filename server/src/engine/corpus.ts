@@ -154,7 +154,8 @@ export interface IndexState {
     wordCount: Int32Array;
     /** Per document, first unit (length documents + 1); units are (start, end) pairs. */
     unitOffsets: Float64Array;
-    units: Int32Array;
+    /** Saved as each live precedent's own units, one after the other. */
+    units: Int32Array | JoinedSection<Int32Array>;
     labels: Int32Array;
     /** Per document, first opener (triples in later.docOpeners), reference and topic (length documents + 1). */
     openerOffsets: Float64Array;
@@ -1142,6 +1143,18 @@ export class PrecedentIndex {
    * serialise the state before the next change.
    */
   exportState(): IndexState {
+    for (const steps = this.exportSteps(); ;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * exportState() a step at a time (a few thousand precedents, a slice of the miner's tables): a
+   * server answers between steps (100k precedents: 6-10 s in one go). No change may come before
+   * the end, nor until the state is written (see holdChanges()).
+   */
+  *exportSteps(): Generator<void, IndexState> {
     this.needTables();
     const strings: string[] = [];
     const stringIds = new Map<string, number>();
@@ -1169,12 +1182,34 @@ export class PrecedentIndex {
     const openerOffsets = new Float64Array(n + 1);
     const referenceOffsets = new Float64Array(n + 1);
     const topicOffsets = new Float64Array(n + 1);
-    const units: number[] = [];
-    const labels: number[] = [];
-    const openers: number[] = [];
-    const references: number[] = [];
-    const topics: number[] = [];
+    // Each live precedent's units as they are (no copy of them all); the lists as string ids.
+    const units: Int32Array[] = [];
+    const labels = new IntList();
+    const openers = new IntList();
+    const references = new IntList();
+    const topics = new IntList();
+    // A restored precedent's lists are ids into its load's string table: each id is looked up once
+    // (3.7 million openers and 8.8 million citations at 100k, a string hashed for each, took 4 s).
+    const remaps = new Map<PackedTables, Int32Array>();
+    const remapOf = (tables: PackedTables): Int32Array => {
+      let remap = remaps.get(tables);
+      if (!remap) remaps.set(tables, (remap = new Int32Array(tables.strings.length).fill(-1)));
+      return remap;
+    };
+    const map = (ids: Int32Array, tables: PackedTables, remap: Int32Array, out: IntList): void => {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
+        if (id < 0) out.push(-1);
+        else {
+          let to = remap[id];
+          if (to < 0) remap[id] = to = sid(tables.strings[id]);
+          out.push(to);
+        }
+      }
+    };
+    const metaIds = new Int32Array(META_FIELDS);
     for (let d = 0; d < n; d++) {
+      if ((d & 2047) === 2047) yield;
       const r = this.docs[d];
       unitOffsets[d] = labels.length;
       openerOffsets[d] = openers.length / 3;
@@ -1183,26 +1218,35 @@ export class PrecedentIndex {
       docIds.push(r.docId);
       alive[d] = r.alive ? 1 : 0;
       const m = r.meta;
-      meta.set([sid(m.title), nullable(m.date), nullable(m.body), nullable(m.place), nullable(m.kind), sid(m.language), sid(JSON.stringify(m.inferred))], d * META_FIELDS);
+      metaIds[0] = sid(m.title);
+      metaIds[1] = nullable(m.date);
+      metaIds[2] = nullable(m.body);
+      metaIds[3] = nullable(m.place);
+      metaIds[4] = nullable(m.kind);
+      metaIds[5] = sid(m.language);
+      metaIds[6] = sid(JSON.stringify(m.inferred));
+      meta.set(metaIds, d * META_FIELDS);
       notes[d] = sid(JSON.stringify(r.notes));
       clauseCount[d] = r.clauseCount;
       referenceCount[d] = r.referenceCount;
       wordCount[d] = r.wordCount;
       if (!r.alive) continue;
-      for (let k = 0; k < r.units.length; k++) units.push(r.units[k]);
+      units.push(r.units);
       const p = r.packed;
-      const map = (ids: Int32Array, out: number[]): void => {
-        for (let k = 0; k < ids.length; k++) out.push(ids[k] < 0 ? -1 : sid(p!.tables.strings[ids[k]]));
-      };
       if (p) {
-        map(packedIds(p, 'labels'), labels);
-        map(packedIds(p, 'openers'), openers);
-        map(packedIds(p, 'references'), references);
-        map(packedIds(p, 'topics'), topics);
+        const remap = remapOf(p.tables);
+        map(packedIds(p, 'labels'), p.tables, remap, labels);
+        map(packedIds(p, 'openers'), p.tables, remap, openers);
+        map(packedIds(p, 'references'), p.tables, remap, references);
+        map(packedIds(p, 'topics'), p.tables, remap, topics);
         continue;
       }
       for (const l of r.unitLabels) labels.push(l === null ? -1 : sid(l));
-      for (const o of r.openers) openers.push(sid(o.lemma), sid(o.key), sid(o.text));
+      for (const o of r.openers) {
+        openers.push(sid(o.lemma));
+        openers.push(sid(o.key));
+        openers.push(sid(o.text));
+      }
       for (const id of r.references) references.push(sid(id));
       for (const t of r.topics) topics.push(sid(t));
     }
@@ -1210,6 +1254,7 @@ export class PrecedentIndex {
     openerOffsets[n] = openers.length / 3;
     referenceOffsets[n] = references.length;
     topicOffsets[n] = topics.length;
+    yield;
 
     // Postings: one flat run per word id, postLen long and withRoom() large.
     const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
@@ -1231,12 +1276,46 @@ export class PrecedentIndex {
     const postUses = JoinedSection.of('i32', useParts);
     const liveWords = new Uint8Array(postLen.length);
     for (let id = 0; id < postLen.length; id++) liveWords[id] = this.inLivePrecedent(id) ? 1 : 0;
-    const miner = this.miner.exportState();
+    yield;
+    const miner = yield* this.miner.exportSteps();
+    const openerDocs: Array<ReturnType<DocCounts['pairs']>> = [];
+    const openerAggs: IndexState['openers'] = [];
+    let lists = 0;
+    for (const a of this.openers.values()) {
+      const forms: IndexState['openers'][number]['forms'] = [];
+      for (const [key, f] of a.forms) {
+        // An occurrence list's order is worked out here when no query did yet: up to 600,000 citations.
+        if ((++lists & 255) === 0 || f.occ.length > 1 << 18) yield;
+        openerDocs.push(f.docs.pairs());
+        forms.push({ key, form: f.form, texts: [...f.texts], count: f.count, occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ) });
+      }
+      openerAggs.push({ lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count, forms });
+    }
+    const referenceDocs: Array<ReturnType<DocCounts['pairs']>> = [];
+    const referenceAggs: IndexState['references'] = [];
+    for (const a of this.references.values()) {
+      if ((++lists & 255) === 0 || a.occ.length > 1 << 18) yield;
+      referenceDocs.push(a.docs.pairs());
+      referenceAggs.push({
+        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count,
+        written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
+        acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.withRoom(), occLength: a.occ.length, order: this.occOrder(a.occ),
+      });
+    }
+    yield;
+    const topicsSaved = [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]);
+    const topicReferences = this.savedTopicCounts(position);
+    yield;
+    const formulationOrder = this.formulationOrder();
+    yield;
+    const referenceTables = this.savedReferenceTables(position);
+    yield;
+    // Keys in the order they always had: the JSON (and the sections it names) follows it.
     return {
       strings,
       docs: {
         docIds, alive, meta, notes, clauseCount, referenceCount, wordCount,
-        unitOffsets, units: Int32Array.from(units), labels: Int32Array.from(labels), openerOffsets, referenceOffsets, topicOffsets,
+        unitOffsets, units: JoinedSection.of('i32', units), labels: labels.toArray(), openerOffsets, referenceOffsets, topicOffsets,
       },
       skips: [...this.skips],
       deadDocs: this.deadDocs,
@@ -1244,25 +1323,15 @@ export class PrecedentIndex {
       postLen, liveWords,
       later: {
         miner: miner.tables, postDocs, postUses,
-        docOpeners: Int32Array.from(openers), docReferences: Int32Array.from(references), docTopics: Int32Array.from(topics),
-        openerDocs: [...this.openers.values()].flatMap((a) => [...a.forms.values()].map((f) => f.docs.pairs())),
-        referenceDocs: [...this.references.values()].map((a) => a.docs.pairs()),
+        docOpeners: openers.toArray(), docReferences: references.toArray(), docTopics: topics.toArray(),
+        openerDocs, referenceDocs,
       },
-      openers: [...this.openers.values()].map((a) => ({
-        lemma: a.lemma, inLexicon: a.inLexicon, lexiconRole: a.lexiconRole, roles: [...a.roles], lexiconForms: a.lexiconForms, count: a.count,
-        forms: [...a.forms].map(([key, f]) => ({
-          key, form: f.form, texts: [...f.texts], count: f.count, occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ),
-        })),
-      })),
-      references: [...this.references.values()].map((a) => ({
-        id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count,
-        written: [...a.written].map(([folded, w]): [string, string, number] => [folded, w.text, w.count]),
-        acronyms: [...a.acronyms], years: [...a.years], occ: a.occ.withRoom(), occLength: a.occ.length, order: this.occOrder(a.occ),
-      })),
-      topics: [...this.topicDocs].map(([t, set]): [string, Int32Array] => [t, Int32Array.from(set)]),
-      topicReferences: this.savedTopicCounts(position),
-      ...this.formulationOrder(),
-      referenceTables: this.savedReferenceTables(position),
+      openers: openerAggs,
+      references: referenceAggs,
+      topics: topicsSaved,
+      topicReferences,
+      ...formulationOrder,
+      referenceTables,
     };
   }
 
@@ -1379,7 +1448,8 @@ export class PrecedentIndex {
     check(d.alive.length === n && d.meta.length === n * META_FIELDS && d.notes.length === n && d.unitOffsets.length === n + 1
       && d.openerOffsets.length === n + 1 && d.referenceOffsets.length === n + 1 && d.topicOffsets.length === n + 1, 'document tables');
     const later = s.later;
-    check(d.units.length === d.labels.length * 2 && later.docOpeners.length === d.openerOffsets[n] * 3
+    const units = wholeArray(d.units, (length) => new Int32Array(length));
+    check(units.length === d.labels.length * 2 && later.docOpeners.length === d.openerOffsets[n] * 3
       && later.docReferences.length === d.referenceOffsets[n] && later.docTopics.length === d.topicOffsets[n], 'document offsets');
     // The later tables may still be on their way (tablesLater): records keep the tables, not views of them.
     const tables: PackedTables = {
@@ -1420,7 +1490,7 @@ export class PrecedentIndex {
       const record: DocRecord = {
         docId: d.docIds[k], alive: live, meta,
         notes: listAt(d.notes[k]), clauseCount: d.clauseCount[k], referenceCount: d.referenceCount[k], wordCount: d.wordCount[k],
-        units: d.units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: packedYet(), text: null, openers: packedYet(), references: packedYet(), topics: packedYet(),
+        units: units.subarray(d.unitOffsets[k] * 2, d.unitOffsets[k + 1] * 2), unitLabels: packedYet(), text: null, openers: packedYet(), references: packedYet(), topics: packedYet(),
         packed: live ? { tables, k } : null,
       };
       index.docs.push(record);
@@ -2024,6 +2094,24 @@ export class PrecedentIndex {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** Ints gathered in a typed array that doubles (a JS array of 10 million numbers was 80 MB of heap and a second of GC). */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The ints (a view: a copy of 100 MB into new memory took 0.4 s at 100k precedents). */
+  toArray(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
 
 /** Metadata whose strings do not keep the precedent's text alive (see ownString). */
 function ownStrings(meta: PrecedentMeta): PrecedentMeta {

@@ -1054,6 +1054,14 @@ export class FormulationMiner {
    * arrays may be shared: the caller serialises them before the next change.
    */
   exportState(): { state: MinerState; tables: MinerTables } {
+    for (const steps = this.exportSteps(); ;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** exportState() a slice at a time; nothing may change the miner before the state is written. */
+  *exportSteps(): Generator<void, { state: MinerState; tables: MinerTables }> {
     this.needTables();
     // The set first: working it out may retire records (a saved miner always answers from it).
     const set = this.formulations() as Formulation[];
@@ -1069,6 +1077,7 @@ export class FormulationMiner {
       total += w.length;
     }
     offsets[n] = total;
+    yield;
     // The live lists themselves (600 MB at 100,000 precedents, copied into one array before).
     const wordParts: Uint32Array[] = [];
     const lenParts: Array<Uint8Array | number> = [];
@@ -1084,11 +1093,15 @@ export class FormulationMiner {
     const buckets = this.triCount.length;
     const used = new Uint8Array(Math.ceil(buckets / 8));
     let nonzero = 0;
-    for (let b = 0; b < buckets; b++) if (this.triCount[b]) nonzero++;
+    for (let b = 0; b < buckets; b++) {
+      if (this.triCount[b]) nonzero++;
+      if ((b & 0xfffff) === 0xfffff) yield;
+    }
     const triCount = new Uint16Array(nonzero);
     const triLastDoc = new Int32Array(nonzero);
     const triFinger = new Uint32Array(nonzero);
     for (let b = 0, k = 0; b < buckets; b++) {
+      if ((b & 0xfffff) === 0xfffff) yield;
       if (!this.triCount[b]) continue;
       used[b >>> 3] |= 1 << (b & 7);
       triCount[k] = this.triCount[b];
@@ -1099,15 +1112,20 @@ export class FormulationMiner {
     const placeCounts = new Uint8Array(R);
     let placed = 0;
     for (let r = 0; r < R; r++) {
+      if ((r & 0x3ffff) === 0x3ffff) yield;
       let c = SAMPLE;
       while (c > 0 && this.recPlaces[(r * SAMPLE + c - 1) * 2] < 0) c--;
       placeCounts[r] = c;
       placed += c;
     }
     const places = new Int32Array(placed * 2);
+    // Pair by pair: a subarray per record was a view object each, millions of them.
+    const recPlaces = this.recPlaces;
     for (let r = 0, k = 0; r < R; r++) {
+      if ((r & 0x3ffff) === 0x3ffff) yield;
+      const from = r * SAMPLE * 2;
       const c = placeCounts[r] * 2;
-      places.set(this.recPlaces.subarray(r * SAMPLE * 2, r * SAMPLE * 2 + c), k);
+      for (let j = 0; j < c; j++) places[k + j] = recPlaces[from + j];
       k += c;
     }
     const setSize = set.length;
@@ -1119,6 +1137,7 @@ export class FormulationMiner {
     const formulationDocCounts = new Int32Array(setSize);
     const formulationPlaces = new Int32Array(setSize * SAMPLE * 2).fill(-1);
     for (let i = 0, at = 0; i < setSize; i++) {
+      if ((i & 0x3fff) === 0x3fff) yield;
       const f = set[i];
       formulationWords.set(f.ids, at);
       at += f.ids.length;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JoinedKeys } from '../../../../server/src/engine/search/joinedKeys';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
-import { decodeIndex, encodeIndex, encodeIndexStream, FIXED, FORMAT_VERSION, partsOf, readHeader, RunningChecksum } from '../../../../server/src/engine/persist';
+import { decodeIndex, encodeIndex, encodeIndexSteps, encodeIndexStream, FIXED, FORMAT_VERSION, partsOf, readHeader, RunningChecksum } from '../../../../server/src/engine/persist';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { TOPICS } from '../../../../server/src/engine/references/topics';
 import { loadSeeds } from './seedCorpus';
@@ -364,6 +364,34 @@ describe('engine/persist: a persisted index', () => {
     assert.throws(() => index.remove('late.txt'), /cannot change now/);
     abandoned.close();
     assert.ok(index.remove('late.txt'), 'and after close()');
+  });
+
+  // A server makes the state between requests (6-10 s in one go at 100k precedents).
+  it('makes the saved state a step at a time, refusing changes from the first step, and lets go when left', () => {
+    const { index } = seeded();
+    const whole = encodeIndex(index, ENGINE, null);
+    const extra = { docId: 'late.txt', fileName: 'late.txt', bytes: utf8(EXTRA) };
+    const steps = encodeIndexSteps(index, ENGINE, null);
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      count++;
+      assert.throws(() => index.upsert(extra), /cannot change now/);
+    }
+    assert.ok(count >= 3, `${count} steps`);
+    const out = new Uint8Array(step.value.byteLength);
+    let at = 0;
+    for (const chunk of step.value.chunks()) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    out.set(step.value.fixed(), 0);
+    assert.deepEqual(out, whole);
+    const left = encodeIndexSteps(index, ENGINE, null);
+    left.next();
+    assert.throws(() => index.upsert(extra), /cannot change now/);
+    left.return(undefined as never);
+    assert.ok(index.upsert(extra).ok, 'changes are taken once the steps are left');
   });
 
   it('checksums pieces of any length and alignment as the reader checks the part they make', () => {
