@@ -117,6 +117,41 @@ describe('engine/search/keyIndex: prefix and typo-tolerant lookup', () => {
     assert.equal(editDistance('ocse', 'osce'), 1);
     assert.equal(editDistance('convention', 'protocole', 2), 3);
   });
+
+  // It computes only the band of cells within `max` of the diagonal, in rows it reuses: checked
+  // against the whole table on random strings of a small alphabet (many matches and transpositions).
+  it('editDistance within max is the whole table’s distance, and max + 1 beyond, on 20,000 random pairs', () => {
+    const whole = (a: string, b: string): number => {
+      const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    let seed = 12345;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
+    const word = (): string => Array.from({ length: next(14) }, () => 'abcé’ '[next(6)]).join('');
+    let within = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const a = word();
+      // Often a near copy of a, so that small distances are common.
+      const b = next(2) ? word() : a.slice(0, next(a.length + 1)) + 'abc'[next(3)].repeat(next(2)) + a.slice(next(a.length + 1));
+      const max = [0, 1, 2, 3, 5, Infinity][next(6)];
+      const exact = whole(a, b);
+      const expected = exact <= max ? exact : max + 1;
+      if (exact <= max) within++;
+      assert.equal(editDistance(a, b, max), expected, `${JSON.stringify(a)} ${JSON.stringify(b)} max ${max}`);
+    }
+    assert.ok(within > 5000, `${within} pairs within max`);
+    // Long names, as the lint compares them.
+    const name = 'convention des nations unies contre la criminalite transnationale organisee';
+    assert.equal(editDistance(name, name.replace('unies', 'uniexs'), 25), 1);
+    assert.equal(editDistance(name, 'convention des nations unies contre la corruption', 25), 26);
+    assert.equal(editDistance(name, 'convention des nations unies contre la corruption'), whole(name, 'convention des nations unies contre la corruption'));
+  });
 });
 
 describe('KeyIndex built from a previous one', () => {
