@@ -438,6 +438,28 @@ export class PrecedentIndex {
     if (this.unrestored) throw new Error('the saved index is not fully read yet: its tables must be restored before this');
   }
 
+  /**
+   * One copy of each string the index keeps again and again (an opener's form key and text at
+   * every clause, unit labels, notes, bodies and places), none of them a slice of a precedent's
+   * text (see ownString): at 10k precedents 450,000 copies of a few thousand strings, 23 MB.
+   */
+  private readonly kept = new Map<string, string>();
+
+  private intern(s: string): string {
+    let kept = this.kept.get(s);
+    if (kept === undefined) this.kept.set((kept = ownString(s)), kept);
+    return kept;
+  }
+
+  /** Metadata whose strings do not keep the precedent's text alive; the repeated ones once. */
+  private ownMeta(meta: PrecedentMeta): PrecedentMeta {
+    const shared = (v: string | null): string | null => (v === null ? null : this.intern(v));
+    return {
+      ...meta, title: ownString(meta.title), date: shared(meta.date), body: shared(meta.body), place: shared(meta.place), kind: shared(meta.kind),
+      language: this.intern(meta.language), inferred: meta.inferred.map((v) => this.intern(v)),
+    };
+  }
+
   /** Why the index may not change for now, one entry per holder (see holdChanges()). */
   private readonly holds: string[] = [];
 
@@ -487,18 +509,18 @@ export class PrecedentIndex {
 
     // Front matter wins over the manifest for the fields it gives (see the header comment).
     const given: Partial<PrecedentMeta> = { ...(input.meta ?? {}), ...front.meta };
-    const meta = ownStrings(completeMeta(given, analysed.clean.text, input.fileName));
+    const meta = this.ownMeta(completeMeta(given, analysed.clean.text, input.fileName));
     const notes = [...decoded.notes, ...front.errors.map((e) => `front matter: ${e}`)];
     if (meta.inferred.length) notes.push(`inferred from the text: ${meta.inferred.join(', ')}`);
     // What the index keeps must not hold the analysed text (see ownString).
-    for (let k = 0; k < notes.length; k++) notes[k] = ownString(notes[k]);
+    for (let k = 0; k < notes.length; k++) notes[k] = this.intern(notes[k]);
 
     this.remove(input.docId);
     this.skips.delete(input.docId);
     const doc = this.docs.length;
     const record: DocRecord = {
       docId: input.docId, alive: true, meta, notes, clauseCount: analysed.clauses.length,
-      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels.map((l) => (l === null ? null : ownString(l))),
+      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels.map((l) => (l === null ? null : this.intern(l))),
       text: input.keepText ?? this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
       openers: [], references: [], topics: [...new Set(analysed.topics)], wordCount: 0,
     };
@@ -514,10 +536,10 @@ export class PrecedentIndex {
     for (const clause of analysed.clauses) {
       const op = clause.opener;
       if (!op) continue;
-      const lemma = ownString(op.lemma.toLowerCase());
+      const lemma = this.intern(op.lemma.toLowerCase());
       const agg = this.openerAgg(lemma);
-      const key = ownString(`${op.form}|${foldKey(op.text)}`);
-      const opText = ownString(op.text);
+      const key = this.intern(`${op.form}|${foldKey(op.text)}`);
+      const opText = this.intern(op.text);
       let form = agg.forms.get(key);
       if (!form) {
         form = { form: op.form, texts: new Map(), count: 0, docs: DocCounts.empty(), occ: new Occurrences() };
@@ -2120,14 +2142,6 @@ class IntList {
   }
 }
 
-/** Metadata whose strings do not keep the precedent's text alive (see ownString). */
-function ownStrings(meta: PrecedentMeta): PrecedentMeta {
-  const own = (v: string | null): string | null => (v === null ? null : ownString(v));
-  return {
-    ...meta, title: ownString(meta.title), date: own(meta.date), body: own(meta.body), place: own(meta.place), kind: own(meta.kind),
-    language: ownString(meta.language), inferred: meta.inferred.map(ownString),
-  };
-}
 
 /**
  * Where a reference or an opener form is written: (precedent, start, end) triples, flat in a
@@ -2193,8 +2207,15 @@ class DocCounts {
   private saved: Int32Array;
   /** Saved precedents removed since. */
   private removed: Set<number> | null = null;
-  /** Precedents added since (all of them, for an index built here). */
-  private added: Map<number, number> | null = null;
+  /**
+   * Precedents added since (all of them, for an index built here) and their counts, ascending as
+   * they came (a new precedent has the highest number yet); a removed one keeps a count of 0. A
+   * Map of them was 28 MB of hash tables at 10k precedents.
+   */
+  private addedDocs: Int32Array = DocCounts.NONE;
+  private addedCounts: Int32Array = DocCounts.NONE;
+  private addedLength = 0;
+  private addedLive = 0;
 
   private constructor(saved: Int32Array) {
     this.saved = saved;
@@ -2218,23 +2239,44 @@ class DocCounts {
 
   /** How many precedents. */
   get size(): number {
-    return (this.saved.length >>> 1) - (this.removed?.size ?? 0) + (this.added?.size ?? 0);
+    return (this.saved.length >>> 1) - (this.removed?.size ?? 0) + this.addedLive;
   }
 
-  /** A citation in a precedent added since the load (numbered above every saved one). */
+  /** A citation in a precedent added since the load (numbered above every saved one and every one added before). */
   add(doc: number): void {
-    this.added ??= new Map();
-    this.added.set(doc, (this.added.get(doc) ?? 0) + 1);
+    const last = this.addedLength - 1;
+    if (last >= 0 && this.addedDocs[last] === doc) {
+      this.addedCounts[last]++;
+      return;
+    }
+    if (last >= 0 && this.addedDocs[last] > doc) throw new Error(`precedent ${doc} added after ${this.addedDocs[last]}`);
+    if (this.addedLength === this.addedDocs.length) {
+      const size = Math.max(4, this.addedLength + (this.addedLength >>> 1));
+      const docs = new Int32Array(size);
+      const counts = new Int32Array(size);
+      docs.set(this.addedDocs);
+      counts.set(this.addedCounts);
+      this.addedDocs = docs;
+      this.addedCounts = counts;
+    }
+    this.addedDocs[this.addedLength] = doc;
+    this.addedCounts[this.addedLength++] = 1;
+    this.addedLive++;
   }
 
   delete(doc: number): void {
-    if (this.added?.delete(doc)) return;
+    const at = ascendingAt(this.addedDocs, 0, this.addedLength, doc);
+    if (at >= 0) {
+      if (this.addedCounts[at] > 0) this.addedLive--;
+      this.addedCounts[at] = 0;
+      return;
+    }
     if (this.savedAt(doc) >= 0) (this.removed ??= new Set()).add(doc);
   }
 
   /** (precedent, count) pairs, ascending, as saved. */
   pairs(): Int32Array {
-    if (!this.removed?.size && !this.added?.size) return this.saved;
+    if (!this.removed?.size && !this.addedLength) return this.saved;
     const out = new Int32Array(this.size * 2);
     let k = 0;
     for (let j = 0; j < this.saved.length; j += 2) {
@@ -2243,9 +2285,10 @@ class DocCounts {
       out[k++] = this.saved[j + 1];
     }
     // Added precedents have the newest numbers, in the order they came: the pairs stay ascending.
-    for (const [doc, count] of this.added ?? []) {
-      out[k++] = doc;
-      out[k++] = count;
+    for (let j = 0; j < this.addedLength; j++) {
+      if (this.addedCounts[j] === 0) continue;
+      out[k++] = this.addedDocs[j];
+      out[k++] = this.addedCounts[j];
     }
     return out;
   }
@@ -2262,6 +2305,18 @@ class DocCounts {
     }
     return lo * 2 < saved.length && saved[lo * 2] === doc ? lo * 2 : -1;
   }
+}
+
+/** Index of `value` in the ascending `list[from, to)`, or -1. */
+function ascendingAt(list: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && list[lo] === value ? lo : -1;
 }
 
 /** A reference no precedent has cited yet (curated ones start so). */

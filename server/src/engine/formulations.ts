@@ -353,7 +353,6 @@ const TOUCH_FIELDS = 3;
 /** A formulation of the miner; `places` is found on first read (sample, then a bounded scan). */
 class Formulation implements MinedFormulation {
   private found: WordPlace[] | null = null;
-  private wordList: string[] | null = null;
   /** Set when a recomputation of the set dropped or replaced it (the ordered list skips it then). */
   retired = false;
   indexNotes: unknown = undefined;
@@ -376,9 +375,13 @@ class Formulation implements MinedFormulation {
   get wordCount(): number {
     return this.ids.length;
   }
-  /** Folded words (made on first read: a restored index holds millions of formulations). */
+  /**
+   * Folded words, made at each read, not kept: the key index reads every formulation's once when
+   * it is built, and keeping them was a list per formulation (294,000 lists, 60 MB at 10k
+   * precedents); after that only the few a completion finds are read.
+   */
   get words(): string[] {
-    return (this.wordList ??= this.miner.wordsOf(this.ids));
+    return this.miner.wordsOf(this.ids);
   }
   get places(): WordPlace[] {
     // Searching for more needs every precedent's words: until they are read, the sample.
