@@ -177,7 +177,8 @@ export interface IndexState {
     miner: MinerTables;
     /** One run per word id (see withRoom()): the live lists as they are when saved. */
     postDocs: Int32Array | JoinedSection<Int32Array>;
-    postUses: Int32Array | JoinedSection<Int32Array>;
+    /** How often the word is used in each precedent of postDocs, saturating at 65,535 (a count for the concordance's total). */
+    postUses: Uint16Array | JoinedSection<Uint16Array>;
     /** Per document (see docs.*Offsets): its openers as (lemma, key, text) string ids, references, topics. */
     docOpeners: Int32Array;
     docReferences: Int32Array;
@@ -395,7 +396,7 @@ export class PrecedentIndex {
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
   private postDocs: Int32Array[] = [];
-  private postUses: Int32Array[] = [];
+  private postUses: Uint16Array[] = [];
   private postLen: number[] = [];
   /** A restored index's state until restoreLater() has put back its tables (see IndexState.later). */
   private unrestored: { later: IndexState['later']; liveWords: Uint8Array } | null = null;
@@ -1289,7 +1290,7 @@ export class PrecedentIndex {
     const postLen = Int32Array.from(this.postLen, (x) => x ?? 0);
     // The live lists themselves, each followed by zeros up to its room: no copy of them all.
     const docParts: Array<Int32Array | number> = [];
-    const useParts: Array<Int32Array | number> = [];
+    const useParts: Array<Uint16Array | number> = [];
     for (let id = 0; id < postLen.length; id++) {
       const len = postLen[id];
       if (!len) continue;
@@ -1302,7 +1303,7 @@ export class PrecedentIndex {
       }
     }
     const postDocs = JoinedSection.of('i32', docParts);
-    const postUses = JoinedSection.of('i32', useParts);
+    const postUses = JoinedSection.of('u16', useParts);
     const liveWords = new Uint8Array(postLen.length);
     for (let id = 0; id < postLen.length; id++) liveWords[id] = this.inLivePrecedent(id) ? 1 : 0;
     yield;
@@ -1633,10 +1634,11 @@ export class PrecedentIndex {
     // Postings are views of the flat runs, room included; addPostings() grows a run by copy
     // only once that room is used.
     const savedDocs = wholeArray(later.postDocs, (n) => new Int32Array(n));
-    const savedUses = wholeArray(later.postUses, (n) => new Int32Array(n));
+    const savedUses = wholeArray(later.postUses, (n) => new Uint16Array(n));
+    if (!(savedUses instanceof Uint16Array)) throw new Error('inconsistent index state: postings');
     if (savedUses.length !== savedDocs.length) throw new Error('inconsistent index state: postings');
     const postDocs: Int32Array[] = [];
-    const postUses: Int32Array[] = [];
+    const postUses: Uint16Array[] = [];
     let at = 0;
     for (let id = 0; id < this.postLen.length; id++) {
       const len = this.postLen[id];
@@ -1832,7 +1834,7 @@ export class PrecedentIndex {
       let docs = this.postDocs[id];
       if (!docs || len === docs.length) {
         const grown = new Int32Array(Math.max(4, len * 2));
-        const grownUses = new Int32Array(grown.length);
+        const grownUses = new Uint16Array(grown.length);
         if (docs) {
           grown.set(docs);
           grownUses.set(this.postUses[id]);
@@ -1841,7 +1843,7 @@ export class PrecedentIndex {
         this.postUses[id] = grownUses;
       }
       docs[len] = doc;
-      this.postUses[id][len] = n;
+      this.postUses[id][len] = Math.min(n, 0xffff);
       this.postLen[id] = ++len;
     }
   }

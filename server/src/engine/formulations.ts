@@ -767,10 +767,19 @@ export class FormulationMiner {
   private *fullRefresh(added: Formulation[], retired: Formulation[], slice: number): Generator<void, void> {
     const R = this.records;
     if (!this.childrenLinked) {
-      this.rightHead.fill(-1, 0, R);
-      this.leftHead.fill(-1, 0, R);
-      this.rightNext.fill(-1, 0, R);
-      this.leftNext.fill(-1, 0, R);
+      if (this.rightHead.length < R) {
+        // Not kept while a bulk pass mined (see flush()): as many as the records, and some room.
+        const size = R + Math.max(1024, R >>> 3);
+        this.rightHead = new Int32Array(size);
+        this.rightNext = new Int32Array(size);
+        this.leftHead = new Int32Array(size);
+        this.leftNext = new Int32Array(size);
+        this.capacity = Math.min(this.capacity, size);
+      }
+      this.rightHead.fill(-1);
+      this.leftHead.fill(-1);
+      this.rightNext.fill(-1);
+      this.leftNext.fill(-1);
       for (let r = R - 1; r >= 0; r--) {
         this.linkChild(r);
         if (r % slice === 0) yield;
@@ -1388,6 +1397,13 @@ export class FormulationMiner {
   /** Mines what changed since the last query: new documents, and old ones to extend. */
   private flush(): void {
     if (!this.pending.size) return;
+    // A first pass (a build) is followed by a refresh of every record, which links children
+    // anyway: none linked meanwhile, and no room kept for the links (16 bytes a record).
+    if (!this.setReady && this.childrenLinked) {
+      this.childrenLinked = false;
+      this.rightHead = this.rightNext = this.leftHead = this.leftNext = new Int32Array(0);
+      this.capacity = this.roomForRecords();
+    }
     for (const doc of this.pending) {
       if (this.docWords[doc]) this.mine(doc);
       // Between documents, not once all are mined: a bulk build mines every precedent in one
@@ -1506,7 +1522,7 @@ export class FormulationMiner {
           }
           this.recPrefix[r] = prev;
           this.recSuffix[r] = suffix;
-          this.linkChild(r);
+          if (this.childrenLinked) this.linkChild(r);
         }
         if (this.recCount[r] === 0) this.liveRecords++;
         this.touch(r, this.recCount[r]++);
@@ -1609,7 +1625,7 @@ export class FormulationMiner {
     this.recMember[r] = 0;
     this.srcCount[r] = 0;
     this.recFlags[r] = 0;
-    this.rightHead[r] = this.rightNext[r] = this.leftHead[r] = this.leftNext[r] = -1;
+    if (this.childrenLinked) this.rightHead[r] = this.rightNext[r] = this.leftHead[r] = this.leftNext[r] = -1;
     this.recPrefix[r] = UNLINKED;
     this.recSuffix[r] = UNLINKED;
     this.recTarget[r] = 0;
@@ -1656,10 +1672,12 @@ export class FormulationMiner {
     this.recMember = grow(this.recMember, (n) => new Int32Array(n));
     this.srcCount = grow(this.srcCount, (n) => new Int32Array(n));
     this.recFlags = grow(this.recFlags, (n) => new Uint8Array(n));
-    this.rightHead = grow(this.rightHead, (n) => new Int32Array(n), 1, -1);
-    this.rightNext = grow(this.rightNext, (n) => new Int32Array(n), 1, -1);
-    this.leftHead = grow(this.leftHead, (n) => new Int32Array(n), 1, -1);
-    this.leftNext = grow(this.leftNext, (n) => new Int32Array(n), 1, -1);
+    if (this.childrenLinked) {
+      this.rightHead = grow(this.rightHead, (n) => new Int32Array(n), 1, -1);
+      this.rightNext = grow(this.rightNext, (n) => new Int32Array(n), 1, -1);
+      this.leftHead = grow(this.leftHead, (n) => new Int32Array(n), 1, -1);
+      this.leftNext = grow(this.leftNext, (n) => new Int32Array(n), 1, -1);
+    }
     this.capacity = this.roomForRecords();
   }
 
@@ -1667,7 +1685,8 @@ export class FormulationMiner {
   private roomForRecords(): number {
     return Math.min(this.recA.length, this.recB.length, this.recLen.length, this.recCount.length, this.recDocs.length, this.recMark.length,
       this.recPrefix.length, this.recSuffix.length, this.recPlaces.length / (SAMPLE * 2), this.recTarget.length, this.recMember.length,
-      this.srcCount.length, this.recFlags.length, this.rightHead.length, this.rightNext.length, this.leftHead.length, this.leftNext.length);
+      this.srcCount.length, this.recFlags.length,
+      ...(this.childrenLinked ? [this.rightHead.length, this.rightNext.length, this.leftHead.length, this.leftNext.length] : []));
   }
 
   /**

@@ -28,7 +28,7 @@ export const FIXED = 32;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 /** What the state holds where a section goes: a typed array, or one held in parts (written as they are). */
-type Section = Typed | JoinedSection<Uint8Array | Uint32Array | Int32Array>;
+type Section = Typed | JoinedSection<Uint8Array | Uint16Array | Uint32Array | Int32Array>;
 const KINDS: Array<{ name: string; bytes: number; make: (buffer: ArrayBufferLike, offset: number, length: number) => Typed }> = [
   { name: 'u8', bytes: 1, make: (b, o, n) => new Uint8Array(b, o, n) },
   { name: 'u16', bytes: 2, make: (b, o, n) => new Uint16Array(b, o, n) },

@@ -3,9 +3,9 @@
 // the postings of every word were first copied into one array each, then the whole index again
 // into one 2.5 GB buffer, before a byte was written; parts are written as they are.
 
-export type SectionKind = 'u8' | 'u32' | 'i32';
+export type SectionKind = 'u8' | 'u16' | 'u32' | 'i32';
 
-type PartArray = Uint8Array | Uint32Array | Int32Array;
+type PartArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 
 export class JoinedSection<T extends PartArray> {
   /**
