@@ -299,7 +299,7 @@ const REFERENCE_KEY_OPTIONS: KeyIndexOptions<ReferenceAgg> = { wordStarts: (word
 class FormulationKeyEntry implements KeyIndexEntry<MinedFormulation> {
   constructor(readonly entry: MinedFormulation) {}
   get key(): string {
-    return this.entry.words.join(' ');
+    return this.entry.key();
   }
   get weight(): number {
     return this.entry.count;
@@ -1964,7 +1964,7 @@ export class PrecedentIndex {
       // One changed precedent changes a few hundred formulations of a million: the key index
       // takes them in (retired ones are skipped at lookup) instead of being rebuilt.
       keys.churn += change.retired.length;
-      for (const mined of change.added) keys.add({ key: mined.words.join(' '), entry: mined, weight: mined.count });
+      for (const mined of change.added) keys.add({ key: mined.key(), entry: mined, weight: mined.count });
     } else {
       this.formulationKeys = this.rebuiltFormulationKeys();
     }

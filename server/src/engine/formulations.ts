@@ -205,6 +205,8 @@ export interface SavedFormulations {
 export interface MinedFormulation {
   /** Folded words. */
   words: string[];
+  /** The folded words joined by spaces (made without keeping the words: see Formulation). */
+  key(): string;
   count: number;
   docCount: number;
   /** Where it is written (a few found while mining, more searched for on first access). */
@@ -353,6 +355,7 @@ const TOUCH_FIELDS = 3;
 /** A formulation of the miner; `places` is found on first read (sample, then a bounded scan). */
 class Formulation implements MinedFormulation {
   private found: WordPlace[] | null = null;
+  private wordList: string[] | null = null;
   /** Set when a recomputation of the set dropped or replaced it (the ordered list skips it then). */
   retired = false;
   indexNotes: unknown = undefined;
@@ -375,13 +378,17 @@ class Formulation implements MinedFormulation {
   get wordCount(): number {
     return this.ids.length;
   }
-  /**
-   * Folded words, made at each read, not kept: the key index reads every formulation's once when
-   * it is built, and keeping them was a list per formulation (294,000 lists, 60 MB at 10k
-   * precedents); after that only the few a completion finds are read.
-   */
+  /** Folded words, kept once read (a completion reads a candidate's several times). */
   get words(): string[] {
-    return this.miner.wordsOf(this.ids);
+    return (this.wordList ??= this.miner.wordsOf(this.ids));
+  }
+  /**
+   * The folded words joined, not kept: the key index reads every formulation's once when it is
+   * built, and keeping their words was a list per formulation (294,000 lists, 60 MB at 10k
+   * precedents) of which completion reads a few.
+   */
+  key(): string {
+    return (this.wordList ?? this.miner.wordsOf(this.ids)).join(' ');
   }
   get places(): WordPlace[] {
     // Searching for more needs every precedent's words: until they are read, the sample.

@@ -356,9 +356,9 @@ export class CorpusHost {
 
   /**
    * A changed precedent is re-indexed from its file at the next start (its stamp differs), which
-   * costs milliseconds, while saving writes the whole index (seconds at 10k precedents, during which
-   * the server answers nothing): after changes the index is saved once they reach 1 % of the corpus,
-   * and on shutdown.
+   * costs milliseconds, while saving writes the whole index (2.5 GB and 17 s of a core at 100k
+   * precedents, answering between steps, changes waiting): after changes the index is saved once
+   * they reach 1 % of the corpus, and on shutdown.
    */
   private changedSinceSave(): void {
     this.unsaved++;
