@@ -40,6 +40,7 @@ import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type M
 import { mergeSorted } from './sorted';
 import { DocSet } from './docSet';
 import { JoinedSection, wholeArray } from './sections';
+import { runToEnd } from './steps';
 
 export interface PrecedentInput {
   docId: string;
@@ -346,6 +347,9 @@ function sampledOrderOf(order: Int32Array, flat: Int32Array, length: number, ali
 
 /** Names sharing a word beyond this many are not candidates by that word when a rarer one is shared. */
 const COMMON_NAME_WORD = 2000;
+
+/** Citations whose order a save works out in one step at most (see exportSteps()). */
+const STEP_CITATIONS = 1 << 15;
 
 /** What the index learns about a formulation when asked (on the formulation itself, see indexNotes). */
 interface FormulationNotes {
@@ -1173,10 +1177,7 @@ export class PrecedentIndex {
    * serialise the state before the next change.
    */
   exportState(): IndexState {
-    for (const steps = this.exportSteps(); ;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.exportSteps());
   }
 
   /**
@@ -1311,17 +1312,16 @@ export class PrecedentIndex {
     const openerDocs: Array<ReturnType<DocCounts['pairs']>> = [];
     const openerAggs: IndexState['openers'] = [];
     // An occurrence list's order is worked out here when no query did yet (a built index: every
-    // list but the ones hovered), at a cost by its length: a step every 32,768 citations or so
+    // list but the ones hovered), at a cost by its length: a step every STEP_CITATIONS or so
     // (256 lists a step held the thread 6.5 s at 100k precedents).
     let work = 0;
     for (const a of this.openers.values()) {
       const forms: IndexState['openers'][number]['forms'] = [];
       for (const [key, f] of a.forms) {
-        if (work >= 1 << 15) {
+        if ((work += f.occ.length / 3 + 64) > STEP_CITATIONS) {
           yield;
           work = 0;
         }
-        work += f.occ.length / 3 + 64;
         openerDocs.push(f.docs.pairs());
         forms.push({ key, form: f.form, texts: [...f.texts], count: f.count, occ: f.occ.withRoom(), occLength: f.occ.length, order: this.occOrder(f.occ) });
       }
@@ -1330,11 +1330,10 @@ export class PrecedentIndex {
     const referenceDocs: Array<ReturnType<DocCounts['pairs']>> = [];
     const referenceAggs: IndexState['references'] = [];
     for (const a of this.references.values()) {
-      if (work >= 1 << 15) {
+      if ((work += a.occ.length / 3 + 64) > STEP_CITATIONS) {
         yield;
         work = 0;
       }
-      work += a.occ.length / 3 + 64;
       referenceDocs.push(a.docs.pairs());
       referenceAggs.push({
         id: a.id, kind: a.kind, type: a.type, known: !!a.known, count: a.count,
@@ -2154,7 +2153,6 @@ class IntList {
   }
 }
 
-
 /**
  * Where a reference or an opener form is written: (precedent, start, end) triples, flat in a
  * growable Int32Array. At 100k precedents the lists hold ~40 M numbers: as JS arrays they took
@@ -2277,7 +2275,7 @@ class DocCounts {
   }
 
   delete(doc: number): void {
-    const at = ascendingAt(this.addedDocs, 0, this.addedLength, doc);
+    const at = ascendingAt(this.addedDocs, this.addedLength, doc);
     if (at >= 0) {
       if (this.addedCounts[at] > 0) this.addedLive--;
       this.addedCounts[at] = 0;
@@ -2307,28 +2305,21 @@ class DocCounts {
 
   /** Position of the precedent in the saved pairs, or -1. */
   private savedAt(doc: number): number {
-    const saved = this.saved;
-    let lo = 0;
-    let hi = saved.length >>> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (saved[mid * 2] < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo * 2 < saved.length && saved[lo * 2] === doc ? lo * 2 : -1;
+    const k = ascendingAt(this.saved, this.saved.length >>> 1, doc, 2);
+    return k < 0 ? -1 : k * 2;
   }
 }
 
-/** Index of `value` in the ascending `list[from, to)`, or -1. */
-function ascendingAt(list: Int32Array, from: number, to: number, value: number): number {
-  let lo = from;
-  let hi = to;
+/** Which of the first `count` entries of `list` (one every `stride` numbers, ascending) is `value`, or -1. */
+function ascendingAt(list: Int32Array, count: number, value: number, stride = 1): number {
+  let lo = 0;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid] < value) lo = mid + 1;
+    if (list[mid * stride] < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo < to && list[lo] === value ? lo : -1;
+  return lo < count && list[lo * stride] === value ? lo : -1;
 }
 
 /** A reference no precedent has cited yet (curated ones start so). */
@@ -2541,7 +2532,6 @@ function withOneDeletion(word: string): Set<string> {
   return out;
 }
 
-/** Dice coefficient over words; words of ≥ 5 letters within one edit count as the same. */
 /** How many times each character (by its low byte: a shared bucket only weakens the bound) occurs in `text`. */
 function letterCounts(text: string, counts: Int16Array): Int16Array {
   for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 255]++;
@@ -2562,6 +2552,7 @@ function lettersApart(counts: Int16Array, other: string, scratch: Int16Array): n
   return Math.max(more, fewer);
 }
 
+/** Dice coefficient over words; words of ≥ 5 letters within one edit count as the same. */
 function dice(a: string[], b: string[]): number {
   if (!a.length || !b.length) return 0;
   const used = new Array<boolean>(b.length).fill(false);

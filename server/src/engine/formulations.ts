@@ -46,6 +46,7 @@
 import { fold, ownString } from './text/normalize';
 import { mergeSorted } from './sorted';
 import { JoinedSection, wholeArray } from './sections';
+import { runToEnd } from './steps';
 
 export const MAX_WORDS = 12;
 const MIN_WORDS = 3;
@@ -1073,10 +1074,7 @@ export class FormulationMiner {
    * arrays may be shared: the caller serialises them before the next change.
    */
   exportState(): { state: MinerState; tables: MinerTables } {
-    for (const steps = this.exportSteps(); ;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.exportSteps());
   }
 
   /** exportState() a slice at a time; nothing may change the miner before the state is written. */

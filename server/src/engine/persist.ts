@@ -19,6 +19,7 @@
 import type { IndexState, PrecedentIndexOptions } from './corpus';
 import { PrecedentIndex } from './corpus';
 import { JoinedSection } from './sections';
+import { runToEnd } from './steps';
 import { runtimeDecoder, runtimeEncoder } from './text/runtime';
 
 export const FORMAT_VERSION = 2;
@@ -84,10 +85,7 @@ const CHUNK = 16 << 20;
  * it was built from). The state and its JSON are made now; the arrays are read as chunks() goes.
  */
 export function encodeIndexStream(index: PrecedentIndex, engineVersion: string, extra: unknown): EncodedIndex {
-  for (const steps = encodeIndexSteps(index, engineVersion, extra); ;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(encodeIndexSteps(index, engineVersion, extra));
 }
 
 /**
@@ -121,17 +119,16 @@ function* jsonPieces(o: object, arrays: Section[], pieces: Uint8Array[]): Genera
     }
     return value;
   };
-  let text = '{';
+  let before = '{';
   for (const [key, value] of Object.entries(o)) {
     // What JSON.stringify of the whole would write for this key (it leaves out undefined values).
     const json = JSON.stringify(value, replacer) as string | undefined;
     if (json === undefined) continue;
-    text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${json}`;
-    pieces.push(encode(asciiOnly(text)));
-    text = '';
+    pieces.push(encode(asciiOnly(`${before}${JSON.stringify(key)}:${json}`)));
+    before = ',';
     yield;
   }
-  pieces.push(encode(`${text}}`));
+  pieces.push(encode(before === '{' ? '{}' : '}'));
 }
 
 function* encodeState(state: IndexState, engineVersion: string, extra: unknown, release: () => void): Generator<void, EncodedIndex> {
@@ -346,13 +343,6 @@ export function decodeIndex(
   }
 }
 
-function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 function withArrays(value: unknown, arrays: Typed[]): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
@@ -431,24 +421,17 @@ function align8(n: number): number {
  * slices of 16 MB: the later part is checked while a server answers.
  */
 function* checksum(bytes: Uint8Array, from: number, length: number): Generator<void, number> {
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + from, length >>> 2);
-  let h = 0x811c9dc5 ^ length;
-  let g = 0x9e3779b9;
-  const slice = 1 << 22;
-  for (let start = 0; start < words.length; start += slice) {
-    const end = Math.min(words.length, start + slice);
-    for (let i = start; i < end; i += 2) {
-      h = Math.imul(h ^ words[i], 0x01000193);
-      g = Math.imul(g ^ words[i + 1], 0x5bd1e995);
-    }
-    if (end < words.length) yield;
+  const sum = new RunningChecksum(length);
+  for (let start = 0; start < length; start += CHUNK) {
+    if (start > 0) yield;
+    sum.update(bytes.subarray(from + start, from + Math.min(length, start + CHUNK)));
   }
-  return (h ^ Math.imul(g, 0x85ebca6b)) >>> 0;
+  return sum.digest();
 }
 
 /**
- * checksum() over bytes that come in pieces of any length (a saved index as it is written): the
- * same 32-bit value as checksum() of the part they make, `length` bytes in all.
+ * The checksum of a part of the payload over bytes that come in pieces of any length (a saved
+ * index as it is written, or read back in slices), `length` bytes in all.
  */
 export class RunningChecksum {
   private h: number;
