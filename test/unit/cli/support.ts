@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output, and finds the repository's files from the compiled tests.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../../server/src/node/corpusLoader';
@@ -38,8 +38,17 @@ export function seedManifest(): SeedMeta[] {
   return (JSON.parse(readFileSync(join(SEEDS, 'precedents.json'), 'utf8')) as { precedents: SeedMeta[] }).precedents;
 }
 
+const madeDirs: string[] = [];
+// Every run used to leave its folders behind in the system's temporary folder.
+process.on('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed when the test process ends. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `precedent-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `precedent-${prefix}-`));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** The text a range covers in `text`, with positions in UTF-16 units per line (\n, \r\n, \r). */
