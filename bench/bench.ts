@@ -291,6 +291,12 @@ function table(results: SizeResult[]): string {
   row('  deep page (offset total/2)', (r) => lat(r.measured.hover?.deepPage));
   row('concordance (20 first)', (r) => `${lat(r.measured.concordance?.summary)} (${r.measured.concordance?.total ?? 0} hits)`);
   row('diagnostics engine, 20 p. draft', (r) => lat(r.measured.diagnostics?.analyse));
+  row('  slowest 3 (GC pauses inside)', (r) => {
+    const d = r.measured.diagnostics;
+    if (!d?.slowest) return '—';
+    const each = d.slowest.map((s) => `${formatMs(s.ms)}${s.gc.length ? ` (${s.gc.join(', ')})` : ' (no GC)'}`).join('; ');
+    return `${each}; GC ${formatMs(d.gcMs ?? 0)} in all, ${d.majors ?? 0} mark-compact`;
+  });
   row(`  ${LINT_WARM_UP} first lints after start (JIT)`, (r) => lat(r.measured.diagnostics?.first));
   row('completion typing in the 20 p. draft', (r) => { const t = r.measured.typingInDraft; return t ? `${lat(t.summary)}, ${t.answered}/${t.keystrokes} answered` : '—'; });
   row('diagnostics worst p99 (≤ 50 ms)', (r) => `${r.targets[3].value}${mark(r, 'diagnostics after edit p99')}`);

@@ -1,5 +1,6 @@
 // Timing and summary helpers shared by the bench processes.
 import * as fs from 'node:fs';
+import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
 
 export interface Summary {
   n: number;
@@ -64,4 +65,59 @@ export function flushToDisk(file: string): number {
     fs.closeSync(fd);
   }
   return nowMs() - t0;
+}
+
+/** A timed sample with the garbage-collection pauses that fell inside it. */
+export interface AttributedSample {
+  ms: number;
+  /** Milliseconds of GC pauses that started inside the sample. */
+  gcMs: number;
+  /** The pauses' kinds, e.g. "mark-compact 61.2 ms", longest first. */
+  gc: string[];
+}
+
+const GC_KIND: Record<number, string> = { 1: 'scavenge', 2: 'minor mark-sweep', 4: 'mark-compact', 8: 'incremental marking', 16: 'weak callbacks' };
+
+/**
+ * Times samples on the performance timeline and records the GC pauses meanwhile, so that a slow sample
+ * can be told apart as the collector's (a major GC of a large heap) or the code's.
+ */
+export class GcAttribution {
+  private readonly pauses: { start: number; ms: number; kind: string }[] = [];
+  private readonly samples: { start: number; ms: number }[] = [];
+  private readonly observer = new PerformanceObserver((list) => this.take(list.getEntries()));
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  time<T>(fn: () => T): { ms: number; value: T } {
+    const start = performance.now();
+    const value = fn();
+    const ms = performance.now() - start;
+    this.samples.push({ start, ms });
+    return { ms, value };
+  }
+
+  /** Stops observing (after the entries still queued are delivered) and returns the `count` slowest samples with their pauses. */
+  async slowest(count: number): Promise<{ slowest: AttributedSample[]; gcMs: number; majors: number }> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.take(this.observer.takeRecords());
+    this.observer.disconnect();
+    const slowest = [...this.samples].sort((a, b) => b.ms - a.ms).slice(0, count).map((s) => {
+      const inside = this.pauses.filter((p) => p.start >= s.start && p.start < s.start + s.ms).sort((a, b) => b.ms - a.ms);
+      return { ms: s.ms, gcMs: inside.reduce((t, p) => t + p.ms, 0), gc: inside.map((p) => `${p.kind} ${p.ms.toFixed(1)} ms`) };
+    });
+    const first = this.samples[0]?.start ?? 0;
+    const during = this.pauses.filter((p) => p.start >= first);
+    return { slowest, gcMs: during.reduce((t, p) => t + p.ms, 0), majors: during.filter((p) => p.kind === 'mark-compact').length };
+  }
+
+  private take(entries: readonly PerformanceEntry[]): void {
+    for (const e of entries) {
+      // Node ≥ 16 puts the kind in `detail`; the cast names the one field read.
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
+      this.pauses.push({ start: e.startTime, ms: e.duration, kind: GC_KIND[kind] ?? `kind ${kind}` });
+    }
+  }
 }

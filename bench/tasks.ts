@@ -9,7 +9,7 @@ import { writeIndexCache } from '../server/src/node/indexCache';
 import { createDraftingService } from '../server/src/features/languageService';
 import type { CorpusManifest } from './generate';
 import { buildQueries, HOVER_CANDIDATES, Query, QueryCategory, QUERY_CATEGORIES } from './queries';
-import { flushToDisk, nowMs, peakRssMb, summarise, Summary, time } from './stats';
+import { AttributedSample, flushToDisk, GcAttribution, nowMs, peakRssMb, summarise, Summary, time } from './stats';
 
 export interface TaskArgs {
   task: 'build' | 'floor' | 'fuse';
@@ -119,7 +119,7 @@ export interface BuildResult {
   hover?: { id: string | null; name: string | null; occurrences: number; firstPage: Summary; deepPage: Summary; pageSize: number; capped: boolean };
   concordance?: { total: number; summary: Summary };
   /** `first`: the LINT_WARM_UP lints right after start (JIT warm-up), apart from the steady-state `analyse`. */
-  diagnostics?: { draftChars: number; analyse: Summary; first?: Summary; lint: string };
+  diagnostics?: { draftChars: number; analyse: Summary; first?: Summary; lint: string; slowest?: AttributedSample[]; gcMs?: number; majors?: number };
   /**
    * Completion through the language service while a clause is typed, one keystroke a version, on new
    * lines through the 20-page draft (the engine rows ask the index alone). The first keystroke of a
@@ -385,15 +385,19 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
     firstLints.push(time(() => service.doValidation({ uri: 'file:///bench/draft.decl', version: 1000 + i, getText: () => edited })).ms);
   }
   const steady = reps(200);
+  // The slowest lints are reported with the collector's pauses inside them: at 100k a mark-compact of
+  // the engine's ~1 GB heap can land in a sample, and the p99 should say whether it is that or the lint.
+  const attribution = new GcAttribution();
   for (let i = 0; i < steady; i++) {
     const at = Math.floor((draft.length * (i + 1)) / (steady + 2));
     const edited = draft.slice(0, at) + 'x' + draft.slice(at);
     const doc = { uri: 'file:///bench/draft.decl', version: i + 1, getText: () => edited };
-    const t = time(() => service.doValidation(doc));
+    const t = attribution.time(() => service.doValidation(doc));
     analyse.push(t.ms);
     findings = t.value.length;
   }
-  result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), first: summarise(firstLints), lint: `doValidation (${findings} diagnostics)` };
+  const pauses = await attribution.slowest(3);
+  result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), first: summarise(firstLints), lint: `doValidation (${findings} diagnostics)`, ...pauses };
 
   const clause = 'Réaffirment leur soutien à l’ONUDC et à la Convention des Nations Unies contre la criminalité';
   const typing: number[] = [];
