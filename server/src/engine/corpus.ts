@@ -34,6 +34,7 @@ import { computeLineStarts, rangeOf } from './text/lines';
 import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
+import { isInstrumentHead } from './references/find';
 import { JoinedKeys } from './search/joinedKeys';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
@@ -2112,11 +2113,7 @@ export class PrecedentIndex {
     // at each edit.
     const version = this.changes;
     if (agg.entry?.version === version) return agg.entry.value;
-    let name = agg.known?.canonical ?? '';
-    if (!name) {
-      let best = -1;
-      for (const w of agg.written.values()) if (w.count > best) [name, best] = [w.text, w.count];
-    }
+    const name = agg.known?.canonical ?? displayName(agg);
     const acronyms = [...new Set([...(agg.known?.acronyms ?? []), ...agg.acronyms.values()])];
     let year: string | null = agg.known?.year ?? null;
     if (!year) {
@@ -2134,6 +2131,25 @@ export class PrecedentIndex {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/**
+ * The name an uncurated reference is shown and inserted by: the spelling the precedents use most
+ * among those that open with the instrument's head in the singular ("résolution 2131 (2013) du
+ * Conseil de sécurité"), then with it in the plural, then any. A resolution cited mostly in lists
+ * ("résolutions 2129 (2013) et 2131 (2013) du Conseil de sécurité") was otherwise named
+ * "2131 (2013) du Conseil de sécurité", the part of the list that is written most.
+ */
+function displayName(agg: ReferenceAgg): string {
+  let name = '';
+  let best = -1;
+  let rank = -1;
+  for (const w of agg.written.values()) {
+    const first = /^[^\s]+/.exec(w.text)?.[0] ?? '';
+    const r = isInstrumentHead(first, true) ? 2 : isInstrumentHead(first) ? 1 : 0;
+    if (r > rank || (r === rank && w.count > best)) [name, best, rank] = [w.text, w.count, r];
+  }
+  return name;
+}
 
 /** Ints gathered in a typed array that doubles (a JS array of 10 million numbers was 80 MB of heap and a second of GC). */
 class IntList {

@@ -6,6 +6,7 @@ import { analyseText } from '../engine/analyse';
 import { computeLineStarts } from '../engine/text/lines';
 import { conjugate } from '../engine/structure/conjugate';
 import { parseMarker } from '../engine/structure/markers';
+import { isInstrumentHead } from '../engine/references/find';
 import type { PrecedentSettings } from '../protocol/settings';
 import type { FeatureContext } from './context';
 import { analyseDraft, looksBinary, MAX_ANALYSED, writesOpenersInCapitals, type Draft, type DraftDocument } from './draft';
@@ -127,14 +128,20 @@ function openerCandidate(entry: OpenerEntry, slot: Slot, typedNous: boolean): Op
   const form = formFor(slot, entry.lemma);
   const nousWanted = slot.kind === 'finite' && slot.person === 'first-plural' ? (typedNous ? true : slot.nous) : null;
   const fits = entry.forms.filter((f) => f.form === form && (nousWanted === null || /^nous\s/i.test(f.text) === nousWanted));
-  if (fits.length) {
-    const best = fits[0];
-    return { text: best.text, form, conjugated: false, count: best.count, docCount: best.docCount, example: best.example };
-  }
-  let text = conjugate(entry.lemma, form, { person: slot.person });
+  // An adjective agrees with the speaker: "Conscients" after "Nous, les Ministres", "Conscient"
+  // after "Le Conseil ministériel" (the gender is not known: the precedents' most used of that number).
+  const agreed = form === 'past-participle' && slot.person ? conjugate(entry.lemma, form, { person: slot.person }) : null;
+  const best = agreed === null ? fits[0] : fits.find((f) => fold(f.text) === fold(agreed)) ?? fits.find((f) => pluralAdjective(f.text) === pluralAdjective(agreed));
+  if (best) return { text: best.text, form, conjugated: false, count: best.count, docCount: best.docCount, example: best.example };
+  let text = agreed ?? conjugate(entry.lemma, form, { person: slot.person });
   if (!text) return null;
   if (form === 'first-plural' && nousWanted && !/^nous\s/i.test(text)) text = `nous ${text}`;
   return { text, form, conjugated: true, count: 0, docCount: 0, example: null };
+}
+
+/** Whether an adjectival opener ("Conscients", "Pleinement conscientes") is plural: its last word ends in -s or -x. */
+function pluralAdjective(text: string): boolean {
+  return /[sx]$/i.test(text.trim());
 }
 
 function openerItems(ctx: FeatureContext, typing: Typing, typed: string, position: Position, msg: Messages): CompletionItem[] {
@@ -225,10 +232,11 @@ function referenceItems(ctx: FeatureContext, typing: Typing, lineBefore: string,
   const words = wordsOf(tail);
   if (!words.length) return [];
   const last = words[words.length - 1];
-  // Candidates: name starts among the last words (a capital, or the word being typed), longest first.
+  // Candidates: name starts among the last words (a capital, an instrument's head such as
+  // "résolution 21" or "décision n° 3", or the word being typed), longest first.
   const starts: number[] = [];
   for (let i = Math.max(0, words.length - 6); i < words.length; i++) {
-    if (startsUpper(words[i].word) || i === words.length - 1) starts.push(i);
+    if (startsUpper(words[i].word) || isInstrumentHead(words[i].word) || i === words.length - 1) starts.push(i);
   }
   for (const i of starts) {
     const typed = tail.slice(words[i].start);

@@ -92,6 +92,17 @@ describe('completion: clause openers in the form the draft needs', () => {
     assert.match(doc.value, /^> .*\*\*/m);
   });
 
+  it('an adjectival opener agrees with the speaker: "Conscients" for the Ministers, "Conscient" for the Council', async () => {
+    const plural = await complete('Nous, les Ministres,\n\nConscient|');
+    assert.equal(plural.items[0]?.label, 'Conscients', labels(plural.items).join(', '));
+    // The precedents only write "Conscients": the singular is made and says it is absent from them.
+    const singular = await complete('Le Conseil ministériel,\n\nConsc|');
+    const conscient = singular.items.find((i) => i.label === 'Conscient');
+    assert.ok(conscient, labels(singular.items).join(', '));
+    assert.match(conscient.detail ?? '', /forme absente des précédents/);
+    assert.ok(!labels(singular.items).includes('Conscients'), labels(singular.items).join(', '));
+  });
+
   it('below the minimum prefix, nothing', async () => {
     const { items } = await complete('Les chefs de police,\n\nR|');
     assert.equal(items.length, 0);
@@ -148,6 +159,13 @@ describe('completion: formulations and references mid-sentence', () => {
     assert.ok(acronymOnly(sameLine.items), labels(sameLine.items).join(' | '));
     const below = await complete(`Les chefs de police,\n\nInvitent les États à coopérer avec UNODC|\n\nSaluent le travail de ${spelled} ;`);
     assert.equal(below.apply(below.items[0]), `Les chefs de police,\n\nInvitent les États à coopérer avec ${spelled}\n\nSaluent le travail de ${spelled} ;`);
+  });
+
+  it('a citation typed from its lower-case head mid-sentence, "résolution 217", is completed from there', async () => {
+    const { items, apply } = await complete('Les chefs de police,\n\n- Rappellent la résolution 217|');
+    const item = items.find((i) => /2178/.test(i.label));
+    assert.ok(item, labels(items).join(', '));
+    assert.equal(apply(item), 'Les chefs de police,\n\n- Rappellent la résolution 2178 (2014) du Conseil de sécurité');
   });
 
   it('a single common lower-case word gives no popup', async () => {

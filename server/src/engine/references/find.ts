@@ -20,7 +20,7 @@
 // in the same paragraph (preceding, then following), then in the whole text (preceding, then
 // following). With none, they stay pattern-only ("body:assemblee generale").
 import type { CleanText, ReferenceKind, ReferenceMention, ReferenceType } from '../types';
-import { isYear, tokenize, type Token } from './tokens';
+import { isYear, keyOf, tokenize, type Token } from './tokens';
 import { knowledge, qualifierMask, SHARED_ORGAN_NAMES, type KnownEntry, type TrieMatch } from './knowledge';
 
 interface Head {
@@ -62,6 +62,16 @@ head(['programme'], { type: 'plan', second: ["d'action"], requiresSecond: true }
 head(['document', 'documents'], { type: 'document', second: ['final'], numbered: true });
 head(['statut'], { type: 'charter' });
 head(['guide'], { type: 'document' });
+
+/**
+ * Whether a word opens an instrument's name ("résolution", "décisions", "Convention"), whatever its
+ * case and accents: completion starts a name there even in lower case ("résolution 21|").
+ * `singular`: only the singular head ("résolution", not "résolutions").
+ */
+export function isInstrumentHead(word: string, singular = false): boolean {
+  const h = INSTRUMENT_HEADS.get(keyOf(word));
+  return !!h && !(singular && h.plural);
+}
 
 const BODY_HEADS = new Map<string, ReferenceType>([
   ['organisation', 'organisation'], ['union', 'organisation'], ['communaute', 'organisation'], ['association', 'organisation'],

@@ -186,6 +186,20 @@ describe('engine/corpus: queries over the seed precedents', () => {
     assert.equal(index.findReferences('europ', 5).some((m) => m.entry.id === europol.id), true);
   });
 
+  it('names an uncurated resolution by a full citation, not by the part of a list the precedents write most', () => {
+    const lists = new PrecedentIndex();
+    const clause = (k: number, text: string): string => `Les chefs de police,\n\n- Rappellent ${text} ;\n\n- Soulignent le point ${k}.\n`;
+    for (let k = 0; k < 3; k++) {
+      lists.upsert({ docId: `list-${k}.txt`, fileName: `list-${k}.txt`, bytes: utf8(clause(k, 'les résolutions 2129 (2013) et 2131 (2013) du Conseil de sécurité')) });
+    }
+    lists.upsert({ docId: 'single.txt', fileName: 'single.txt', bytes: utf8(clause(9, 'la résolution 2131 (2013) du Conseil de sécurité')) });
+    const cited = lists.resolveReference('résolution 2131 (2013) du Conseil de sécurité');
+    assert.ok(cited, 'resolution 2131 is found');
+    const entry = lists.reference(cited.id)!;
+    assert.equal(entry.count, 4, 'the list citations count for it');
+    assert.equal(entry.name, 'résolution 2131 (2013) du Conseil de sécurité');
+  });
+
   it('never suggests an instrument with another number: résolution 2187 is not a misspelt 2178', () => {
     const known = index.resolveReference('résolution 2178 (2014) du Conseil de sécurité');
     assert.ok(known, 'the knowledge file knows resolution 2178');
