@@ -396,8 +396,8 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
     analyse.push(t.ms);
     findings = t.value.length;
   }
-  const pauses = await attribution.slowest(3);
-  result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), first: summarise(firstLints), lint: `doValidation (${findings} diagnostics)`, ...pauses };
+  const gcInWindow = await attribution.slowest(3);
+  result.diagnostics = { draftChars: draft.length, analyse: summarise(analyse), first: summarise(firstLints), lint: `doValidation (${findings} diagnostics)`, ...gcInWindow };
 
   const clause = 'Réaffirment leur soutien à l’ONUDC et à la Convention des Nations Unies contre la criminalité';
   const typing: number[] = [];

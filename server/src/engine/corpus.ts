@@ -34,7 +34,7 @@ import { computeLineStarts, rangeOf } from './text/lines';
 import { OPENER_LEXICON } from './structure/lexicon';
 import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
-import { isInstrumentHead } from './references/find';
+import { instrumentHead } from './references/find';
 import { JoinedKeys } from './search/joinedKeys';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
@@ -2144,8 +2144,8 @@ function displayName(agg: ReferenceAgg): string {
   let best = -1;
   let rank = -1;
   for (const w of agg.written.values()) {
-    const first = /^[^\s]+/.exec(w.text)?.[0] ?? '';
-    const r = isInstrumentHead(first, true) ? 2 : isInstrumentHead(first) ? 1 : 0;
+    const head = instrumentHead(w.text.split(' ', 1)[0]);
+    const r = head === 'singular' ? 2 : head === 'plural' ? 1 : 0;
     if (r > rank || (r === rank && w.count > best)) [name, best, rank] = [w.text, w.count, r];
   }
   return name;

@@ -4,9 +4,9 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { Occurrence, OpenerEntry, OpenerForm, ReferenceEntry, ReferenceMention } from '../engine/types';
 import { analyseText } from '../engine/analyse';
 import { computeLineStarts } from '../engine/text/lines';
-import { conjugate } from '../engine/structure/conjugate';
+import { conjugate, readsPlural } from '../engine/structure/conjugate';
 import { parseMarker } from '../engine/structure/markers';
-import { isInstrumentHead } from '../engine/references/find';
+import { instrumentHead } from '../engine/references/find';
 import type { PrecedentSettings } from '../protocol/settings';
 import type { FeatureContext } from './context';
 import { analyseDraft, looksBinary, MAX_ANALYSED, writesOpenersInCapitals, type Draft, type DraftDocument } from './draft';
@@ -131,17 +131,12 @@ function openerCandidate(entry: OpenerEntry, slot: Slot, typedNous: boolean): Op
   // An adjective agrees with the speaker: "Conscients" after "Nous, les Ministres", "Conscient"
   // after "Le Conseil ministériel" (the gender is not known: the precedents' most used of that number).
   const agreed = form === 'past-participle' && slot.person ? conjugate(entry.lemma, form, { person: slot.person }) : null;
-  const best = agreed === null ? fits[0] : fits.find((f) => fold(f.text) === fold(agreed)) ?? fits.find((f) => pluralAdjective(f.text) === pluralAdjective(agreed));
+  const best = agreed === null ? fits[0] : fits.find((f) => fold(f.text) === fold(agreed)) ?? fits.find((f) => readsPlural(f.text) === readsPlural(agreed));
   if (best) return { text: best.text, form, conjugated: false, count: best.count, docCount: best.docCount, example: best.example };
   let text = agreed ?? conjugate(entry.lemma, form, { person: slot.person });
   if (!text) return null;
   if (form === 'first-plural' && nousWanted && !/^nous\s/i.test(text)) text = `nous ${text}`;
   return { text, form, conjugated: true, count: 0, docCount: 0, example: null };
-}
-
-/** Whether an adjectival opener ("Conscients", "Pleinement conscientes") is plural: its last word ends in -s or -x. */
-function pluralAdjective(text: string): boolean {
-  return /[sx]$/i.test(text.trim());
 }
 
 function openerItems(ctx: FeatureContext, typing: Typing, typed: string, position: Position, msg: Messages): CompletionItem[] {
@@ -236,7 +231,7 @@ function referenceItems(ctx: FeatureContext, typing: Typing, lineBefore: string,
   // "résolution 21" or "décision n° 3", or the word being typed), longest first.
   const starts: number[] = [];
   for (let i = Math.max(0, words.length - 6); i < words.length; i++) {
-    if (startsUpper(words[i].word) || isInstrumentHead(words[i].word) || i === words.length - 1) starts.push(i);
+    if (startsUpper(words[i].word) || instrumentHead(words[i].word) !== null || i === words.length - 1) starts.push(i);
   }
   for (const i of starts) {
     const typed = tail.slice(words[i].start);

@@ -65,12 +65,12 @@ head(['guide'], { type: 'document' });
 
 /**
  * Whether a word opens an instrument's name ("résolution", "décisions", "Convention"), whatever its
- * case and accents: completion starts a name there even in lower case ("résolution 21|").
- * `singular`: only the singular head ("résolution", not "résolutions").
+ * case and accents, and in which number; null when it does not. Completion starts a name there even
+ * in lower case ("résolution 21|"); an uncurated reference is named by a spelling that opens so.
  */
-export function isInstrumentHead(word: string, singular = false): boolean {
+export function instrumentHead(word: string): 'singular' | 'plural' | null {
   const h = INSTRUMENT_HEADS.get(keyOf(word));
-  return !!h && !(singular && h.plural);
+  return h ? (h.plural ? 'plural' : 'singular') : null;
 }
 
 const BODY_HEADS = new Map<string, ReferenceType>([

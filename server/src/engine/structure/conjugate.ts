@@ -183,8 +183,13 @@ export function isOpenerAdjective(lemma: string): boolean {
 export function agree(masculine: string, plural: boolean, feminine: boolean): string {
   let word = masculine;
   if (feminine) word = ADJECTIVE_FEMININE.get(masculine) ?? (masculine.endsWith('e') && !masculine.endsWith('é') ? masculine : masculine + 'e');
-  if (plural && !/[sx]$/.test(word)) word += 's';
+  if (plural && !readsPlural(word)) word += 's';
   return word;
+}
+
+/** Whether an agreed adjective or participle, or an opener ending with one ("Pleinement conscientes"), reads plural: -s or -x. */
+export function readsPlural(text: string): boolean {
+  return /[sx]$/i.test(text.trim());
 }
 
 export interface ConjugateOptions {
