@@ -270,7 +270,7 @@ function table(results: SizeResult[]): string {
   row('read+tokenise floor', (r) => `${r.floor.mbPerS.toFixed(1)} MB/s`);
   row('index build (median of runs)', (r) => (r.measured.aborted
     ? `ABORTED at ${r.measured.aborted.atDocument} docs after ${formatMs(r.buildMs)}`
-    : `${formatMs(r.buildMs)} ×${r.buildMsRuns.length}`));
+    : `${formatMs(r.buildMs)} ×${r.buildMsRuns.length}, ${r.measured.readers ?? 0} reader thread${r.measured.readers === 1 ? '' : 's'} beside`));
   row('build throughput (≥ floor/3)', (r) => `${r.buildMbPerS.toPrecision(3)} MB/s${mark(r, 'build throughput')}`);
   row('peak RSS build (≤ 1.5 GB)', (r) => `${r.buildPeakRssMb.toFixed(0)} MB${mark(r, 'peak RSS (build)')}`);
   row('  whole engine run (+ save, 2nd copy)', (r) => (r.measured.runPeakRssMb === undefined ? '—' : `${r.measured.runPeakRssMb.toFixed(0)} MB`));

@@ -6,4 +6,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/node/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/node/cli.ts'], outfile: 'dist/cli.js' }),
+  // The worker threads that read precedents during a build (found beside server.js and cli.js).
+  build({ ...common, entryPoints: ['server/src/node/precedentReader.ts'], outfile: 'dist/precedentReader.js' }),
 ]);

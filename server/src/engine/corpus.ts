@@ -37,7 +37,7 @@ import { KNOWN_REFERENCES } from './references/knowledge';
 import { instrumentHead } from './references/find';
 import { JoinedKeys } from './search/joinedKeys';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
-import { FormulationMiner, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
+import { FormulationMiner, foldedWords, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
 import { DocSet } from './docSet';
 import { JoinedSection, wholeArray } from './sections';
@@ -58,6 +58,114 @@ export interface PrecedentInput {
    * text `readText` (the file on disk) would not give back.
    */
   keepText?: boolean;
+}
+
+/**
+ * A precedent decoded and analysed, not yet in an index: the per-precedent work of an upsert
+ * (decoding, cleanup, segmentation, citations, folding its words), done by readPrecedent() without
+ * an index, so a host may read precedents on other threads and add them in order (addRead()). Plain
+ * data, cloned whole across a worker boundary: only what the index takes from the analysis.
+ */
+export interface ReadPrecedent {
+  docId: string;
+  /** Completed (front matter over manifest, the rest inferred). */
+  meta: PrecedentMeta;
+  notes: string[];
+  /** Its text, when the index is to keep it (see `keepText`): what a clone across threads spends most on otherwise. */
+  text: DocText | null;
+  clauseCount: number;
+  openers: ReadOpener[];
+  references: ReadReference[];
+  topics: string[];
+  /** Units (clauses and the paragraphs between them) as start, end pairs in the clean text. */
+  units: Int32Array;
+  unitLabels: Array<string | null>;
+  /** Its words folded, as foldedWords() gives them. */
+  words: string;
+}
+
+/** An opener as the index counts it: its lemma in lower case, its span in the clean text. */
+export interface ReadOpener {
+  lemma: string;
+  form: OpenerForm;
+  text: string;
+  /** Form and folded text, how the index tells its forms apart. */
+  key: string;
+  role: ClauseRole;
+  start: number;
+  end: number;
+}
+
+/** A citation as the index counts it: written text single-spaced, span in the clean text. */
+export interface ReadReference {
+  id: string;
+  kind: ReferenceKind;
+  type: ReferenceType;
+  text: string;
+  /** foldKey() of the text and of the acronym: folding is work a reading thread can take. */
+  folded: string;
+  acronym: string | null;
+  foldedAcronym: string | null;
+  years: string[];
+  start: number;
+  end: number;
+}
+
+export type ReadOutcome = { ok: true; read: ReadPrecedent } | { ok: false; docId: string; reason: string };
+
+/**
+ * Reads one precedent as upsert() does, without an index: pure and deterministic, so it may run on
+ * any thread (see ReadPrecedent).
+ */
+export function readPrecedent(input: PrecedentInput, keepText: boolean): ReadOutcome {
+  const decoded = decodePrecedent(input.bytes);
+  const reason = !decoded.ok
+    ? decoded.reason
+    : decoded.text.includes('\u0000')
+      ? 'binary file (contains NUL bytes), not a text precedent'
+      : decoded.text.trim() === ''
+        ? 'empty file: no text to index'
+        : null;
+  if (reason !== null || !decoded.ok) return { ok: false, docId: input.docId, reason: reason ?? 'unreadable' };
+
+  const front = readFrontMatter(decoded.text);
+  const body = blankFrontMatter(decoded.text, front.bodyStart);
+  const analysed = analyseText(body);
+  const units = unitsOf(analysed.clean.text, analysed.clauses);
+  const tokens = tokenize(analysed.clean.text, units.spans);
+  if (!tokens.starts.some((s) => s >= 0)) return { ok: false, docId: input.docId, reason: 'no words to index (only front matter or symbols)' };
+
+  // Front matter wins over the manifest for the fields it gives (see the header comment).
+  const given: Partial<PrecedentMeta> = { ...(input.meta ?? {}), ...front.meta };
+  const meta = completeMeta(given, analysed.clean.text, input.fileName);
+  const notes = [...decoded.notes, ...front.errors.map((e) => `front matter: ${e}`)];
+  if (meta.inferred.length) notes.push(`inferred from the text: ${meta.inferred.join(', ')}`);
+
+  const clean = analysed.clean;
+  const openers: ReadOpener[] = [];
+  for (const clause of analysed.clauses) {
+    const op = clause.opener;
+    if (!op) continue;
+    const at = openerCleanSpan(clean, clause.cleanSpan, clause.text, op.text, op.span);
+    openers.push({
+      lemma: op.lemma.toLowerCase(), form: op.form, text: op.text, key: `${op.form}|${foldKey(op.text)}`, role: clause.role, start: at.start, end: at.end,
+    });
+  }
+  const references: ReadReference[] = analysed.references.map((m) => {
+    const text = m.text.replace(/\s+/g, ' ').trim();
+    return {
+      id: m.id, kind: m.kind, type: m.type, text, folded: foldKey(text), acronym: m.acronym, foldedAcronym: m.acronym === null ? null : foldKey(m.acronym),
+      years: m.years, start: m.cleanSpan.start, end: m.cleanSpan.end,
+    };
+  });
+  return {
+    ok: true,
+    read: {
+      docId: input.docId, meta, notes, text: keepText ? { clean, lineStarts: analysed.lineStarts, tokens } : null,
+      clauseCount: analysed.clauses.length, openers, references, topics: analysed.topics, units: units.flat, unitLabels: units.labels,
+      words: foldedWords(clean.text, tokens),
+    },
+  };
 }
 
 export interface PrecedentIndexOptions {
@@ -241,7 +349,7 @@ export interface SavedReferenceTables {
   suggestAcronym: Uint8Array;
 }
 
-interface DocText {
+export interface DocText {
   clean: CleanText;
   lineStarts: number[];
   tokens?: TokenList;
@@ -367,7 +475,8 @@ const TEXT_CACHE_DOCS = 256;
 const ARTICLE = /^(?:la|le|les|l['’ʼ]|the)\s*/i;
 
 export class PrecedentIndex {
-  private readonly keepText: boolean;
+  /** Precedents keep their clean text here (see PrecedentIndexOptions.keepText). */
+  readonly keepText: boolean;
   private readonly readText?: (docId: string) => string | null;
 
   private readonly docs: DocRecord[] = [];
@@ -494,57 +603,44 @@ export class PrecedentIndex {
 
   /** Add or replace one precedent. Returns the skip reason when the file cannot be used. */
   upsert(input: PrecedentInput): { ok: true } | { ok: false; reason: string } {
+    return this.addRead(readPrecedent(input, input.keepText ?? this.keepText));
+  }
+
+  /**
+   * Add or replace a precedent readPrecedent() read (here or on another thread): the index's own
+   * share of an upsert. Precedents added in the same order give the same index however they were read.
+   */
+  addRead(outcome: ReadOutcome): { ok: true } | { ok: false; reason: string } {
     this.needChangeable();
     this.changes++;
-    const decoded = decodePrecedent(input.bytes);
-    const reason = !decoded.ok
-      ? decoded.reason
-      : decoded.text.includes('\u0000')
-        ? 'binary file (contains NUL bytes), not a text precedent'
-        : decoded.text.trim() === ''
-          ? 'empty file: no text to index'
-          : null;
-    if (reason !== null || !decoded.ok) return this.skip(input.docId, reason ?? 'unreadable');
-
-    const front = readFrontMatter(decoded.text);
-    const body = blankFrontMatter(decoded.text, front.bodyStart);
-    const analysed = analyseText(body);
-    const units = unitsOf(analysed.clean.text, analysed.clauses);
-    const tokens = tokenize(analysed.clean.text, units.spans);
-    if (!tokens.starts.some((s) => s >= 0)) return this.skip(input.docId, 'no words to index (only front matter or symbols)');
-
-    // Front matter wins over the manifest for the fields it gives (see the header comment).
-    const given: Partial<PrecedentMeta> = { ...(input.meta ?? {}), ...front.meta };
-    const meta = this.ownMeta(completeMeta(given, analysed.clean.text, input.fileName));
-    const notes = [...decoded.notes, ...front.errors.map((e) => `front matter: ${e}`)];
-    if (meta.inferred.length) notes.push(`inferred from the text: ${meta.inferred.join(', ')}`);
+    if (!outcome.ok) return this.skip(outcome.docId, outcome.reason);
+    const read = outcome.read;
+    const meta = this.ownMeta(read.meta);
     // What the index keeps must not hold the analysed text (see ownString).
-    for (let k = 0; k < notes.length; k++) notes[k] = this.intern(notes[k]);
+    const notes = read.notes.map((n) => this.intern(n));
 
-    this.remove(input.docId);
-    this.skips.delete(input.docId);
+    this.remove(read.docId);
+    this.skips.delete(read.docId);
     const doc = this.docs.length;
     const record: DocRecord = {
-      docId: input.docId, alive: true, meta, notes, clauseCount: analysed.clauses.length,
-      referenceCount: analysed.references.length, units: units.flat, unitLabels: units.labels.map((l) => (l === null ? null : this.intern(l))),
-      text: input.keepText ?? this.keepText ? { clean: analysed.clean, lineStarts: analysed.lineStarts, tokens } : null,
-      openers: [], references: [], topics: [...new Set(analysed.topics)], wordCount: 0,
+      docId: read.docId, alive: true, meta, notes, clauseCount: read.clauseCount,
+      referenceCount: read.references.length, units: read.units, unitLabels: read.unitLabels.map((l) => (l === null ? null : this.intern(l))),
+      text: read.text,
+      openers: [], references: [], topics: [...new Set(read.topics)], wordCount: 0,
     };
     this.docs.push(record);
-    this.docNumber.set(input.docId, doc);
+    this.docNumber.set(read.docId, doc);
 
     // Words: formulation miner and concordance postings.
-    const ids = this.miner.internWords(analysed.clean.text, tokens);
+    const ids = this.miner.internFolded(read.words);
     this.miner.add(doc, ids);
     this.addPostings(doc, ids);
 
     // Openers.
-    for (const clause of analysed.clauses) {
-      const op = clause.opener;
-      if (!op) continue;
-      const lemma = this.intern(op.lemma.toLowerCase());
+    for (const op of read.openers) {
+      const lemma = this.intern(op.lemma);
       const agg = this.openerAgg(lemma);
-      const key = this.intern(`${op.form}|${foldKey(op.text)}`);
+      const key = this.intern(op.key);
       const opText = this.intern(op.text);
       let form = agg.forms.get(key);
       if (!form) {
@@ -555,37 +651,39 @@ export class PrecedentIndex {
       form.texts.set(opText, (form.texts.get(opText) ?? 0) + 1);
       form.count++;
       form.docs.add(doc);
-      const at = openerCleanSpan(analysed.clean, clause.cleanSpan, clause.text, op.text, op.span);
-      form.occ.push(doc, at.start, at.end);
+      form.occ.push(doc, op.start, op.end);
       agg.count++;
-      agg.roles.set(clause.role, (agg.roles.get(clause.role) ?? 0) + 1);
+      agg.roles.set(op.role, (agg.roles.get(op.role) ?? 0) + 1);
       record.openers.push({ lemma, key, text: opText });
     }
 
     // References.
-    for (const mention of analysed.references) {
+    for (const mention of read.references) {
       let agg = this.references.get(mention.id);
       if (!agg) {
         agg = newReferenceAgg(ownString(mention.id), mention.kind, mention.type, null);
         this.references.set(agg.id, agg);
       }
-      const text = ownString(mention.text.replace(/\s+/g, ' ').trim());
-      const folded = ownString(foldKey(text));
-      const written = agg.written.get(folded);
+      // Strings are owned (copied out of the analysed text) only when the index keeps them.
+      const written = agg.written.get(mention.folded);
       if (written) written.count++;
       else {
-        agg.written.set(folded, { text, count: 1 });
+        const text = ownString(mention.text);
+        agg.written.set(ownString(mention.folded), { text, count: 1 });
         this.referenceNameAdded(agg, text, false);
       }
-      if (mention.acronym && !agg.acronyms.has(foldKey(mention.acronym))) {
+      if (mention.acronym && mention.foldedAcronym !== null && !agg.acronyms.has(mention.foldedAcronym)) {
         const acronym = ownString(mention.acronym);
-        agg.acronyms.set(ownString(foldKey(acronym)), acronym);
+        agg.acronyms.set(ownString(mention.foldedAcronym), acronym);
         this.referenceNameAdded(agg, acronym, true);
       }
-      for (const y of mention.years) agg.years.set(ownString(y), (agg.years.get(y) ?? 0) + 1);
+      for (const y of mention.years) {
+        const seen = agg.years.get(y);
+        agg.years.set(seen === undefined ? ownString(y) : y, (seen ?? 0) + 1);
+      }
       agg.count++;
       agg.docs.add(doc);
-      agg.occ.push(doc, mention.cleanSpan.start, mention.cleanSpan.end);
+      agg.occ.push(doc, mention.start, mention.end);
       record.references.push(agg.id);
     }
 

@@ -161,6 +161,19 @@ export function foldWord(word: string): string {
   return fold(word).replace(/[’ʼ]/g, "'");
 }
 
+/**
+ * Each token's folded word, empty at a break, joined by single spaces (a folded word has none):
+ * what the miner interns. One string, so it crosses a worker boundary as one copy.
+ */
+export function foldedWords(text: string, tokens: TokenList): string {
+  const words: string[] = new Array<string>(tokens.starts.length);
+  for (let i = 0; i < words.length; i++) {
+    const s = tokens.starts[i];
+    words[i] = s < 0 ? '' : foldWord(text.slice(s, tokens.ends[i]));
+  }
+  return words.join(' ');
+}
+
 const ELIDED = ["l'", "d'", "qu'", "lorsqu'", "puisqu'", "jusqu'", "s'", "n'", "c'", "j'", "m'", "t'", "quoiqu'"];
 /** Function words cut at the start of a formulation. */
 const LEADING_CUT = new Set([
@@ -609,11 +622,16 @@ export class FormulationMiner {
 
   /** Intern the words of a text tokenised by tokenize(). */
   internWords(text: string, tokens: TokenList): Uint32Array {
-    const ids = new Uint32Array(tokens.starts.length);
+    return this.internFolded(foldedWords(text, tokens));
+  }
+
+  /** Intern words as foldedWords() gives them (a break is id 0). */
+  internFolded(joined: string): Uint32Array {
+    const words = joined.split(' ');
+    const ids = new Uint32Array(words.length);
     for (let i = 0; i < ids.length; i++) {
-      const s = tokens.starts[i];
-      if (s < 0) continue;
-      const w = foldWord(text.slice(s, tokens.ends[i]));
+      const w = words[i];
+      if (w === '') continue;
       let id = this.wordIds.get(w);
       if (id === undefined) {
         id = this.words.length;

@@ -14,6 +14,7 @@ import { decodePrecedent } from '../engine/text/decode';
 import type { IndexedDocument, PrecedentMeta } from '../engine/types';
 import { readIndexCache, sameStamp, stampFrom, type CacheRead, type FileTable, type RestOfIndex } from './indexCache';
 import { statAllBeside } from './stamps';
+import { readAll, type ReadJob } from './precedentReaders';
 
 /** Larger files are not declarations: probably a dump or a mistake; reading them would stall the server. */
 export const MAX_PRECEDENT_BYTES = 50 * 1024 * 1024;
@@ -57,6 +58,8 @@ export interface LoadOptions {
    * CacheOutcome.rest); with any file to index again or drop, the whole cache is read first.
    */
   tablesLater?: boolean;
+  /** Threads reading precedents beside this one (see readAll()); default from the cores, 0 for none. */
+  readers?: number;
   /** Why the cache must not be read this time (its later part was found damaged): indexed from the files, then saved over. */
   ignoreCache?: string;
 }
@@ -265,31 +268,28 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
     cache.reindexed = todo.length;
   }
 
-  // Read a few files at a time (disk latency overlaps), index them in path order (deterministic).
-  const batch = 16;
-  for (let i = 0; i < todo.length; i += batch) {
-    const slice = todo.slice(i, i + batch);
-    const read = await Promise.all(slice.map((f) => readPrecedentBytes(f.path)));
-    slice.forEach((f, k) => {
-      const bytes = read[k];
-      if (!bytes.ok) {
-        skipped.push({ path: f.path, reason: bytes.reason });
-        // An unreadable file is tried again next time; what the cache held of it goes.
-        if (table) {
-          table.delete(f.path);
-          index.remove(docIdOf(f.path));
-        }
-        return;
+  // Read on other cores where there are many (see precedentReaders.ts), indexed in path order (deterministic).
+  const jobs: ReadJob[] = todo.map((f) => ({
+    path: f.path, docId: docIdOf(f.path), fileName: basename(f.path), meta: f.meta, keepText: index.keepText, wantBytes: options.onIndexed !== undefined,
+  }));
+  await readAll(jobs, (job, read) => {
+    if (read.kind === 'unreadable') {
+      skipped.push({ path: job.path, reason: read.reason });
+      // An unreadable file is tried again next time; what the cache held of it goes.
+      if (table) {
+        table.delete(job.path);
+        index.remove(job.docId);
       }
-      files++;
-      const docId = docIdOf(f.path);
-      const result = index.upsert({ docId, fileName: basename(f.path), bytes: bytes.bytes, meta: f.meta });
-      if (result.ok) {
-        pathOf(docId, f.path);
-        options.onIndexed?.(docId, f.path, bytes.bytes);
-      } else skipped.push({ path: f.path, reason: result.reason });
-    });
-  }
+      return;
+    }
+    if (read.kind === 'threw') throw new Error(`indexing ${job.path} failed: ${read.error}`);
+    files++;
+    const result = index.addRead(read.outcome);
+    if (result.ok) {
+      pathOf(job.docId, job.path);
+      if (read.bytes) options.onIndexed?.(job.docId, job.path, read.bytes);
+    } else skipped.push({ path: job.path, reason: result.reason });
+  }, { workers: options.readers });
   if (table && skipped.length > walkSkips) {
     // Files skipped in the order of a load without cache: walk problems first, then file order.
     const order = new Map(unique.map((f, k) => [f.path, k]));
