@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -207,6 +207,45 @@ describe('language server settings and corpus changes', function () {
     assert.ok(client.configurationRequests > requests);
     assert.ok(next.some((d) => d.code === 'mixed-voice' && /^Mixed voice/.test(d.message)));
     await client.waitFor('invalid setting warning', () => client.messages.some((m) => /minimumPrefix/.test(m.message)));
+  });
+});
+
+describe('language server indexing a corpus on several threads', function () {
+  this.timeout(60000);
+  let client: TestClient;
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
+    const corpus = join(tmp, 'precedents');
+    mkdirSync(corpus);
+    // Enough files for reader threads (64): the bundled server must find dist/precedentReader.js.
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
+    for (let k = 0; k < 16; k++) {
+      for (const seed of seeds) {
+        const text = readFileSync(join(ROOT, 'seeds', seed), 'utf8');
+        writeFileSync(join(corpus, `${k}-${seed}`), `${text}\n\n${k + 1}. Saluent le travail du Bureau zorglubien n° ${k}.\n`);
+      }
+    }
+    client = await startClient({ rootPath: tmp, settings: { corpus: { paths: ['precedents'], includeBundled: false } } });
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reads the precedents on a second thread and indexes every one of them', async () => {
+    const status = await corpusReady(client);
+    assert.equal(status.documents, 80);
+    assert.deepEqual(status.skipped, []);
+    // One thread reads beside the indexing one per core beyond the first (up to 4); a 1-core machine reads on one.
+    const threads = Math.min(5, availableParallelism());
+    const line = threads > 1 ? new RegExp(`80 precedents indexed in \\d+ ms \\(read on ${threads} threads\\)`) : /80 precedents indexed in \d+ ms, /;
+    assert.ok(client.logs.some((l) => line.test(l)), client.logs.join('\n'));
+    assert.ok(!client.logs.some((l) => /thread reading precedents failed/.test(l)), client.logs.join('\n'));
+    const uri = pathToFileURL(join(tmp, 'threads.decl')).href;
+    client.open(uri, 'Les chefs de police,\n\nSaluent le travail du Bureau zorg');
+    const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 34 } }) as CompletionList;
+    assert.ok(list.items.some((i) => /zorglubien/.test(i.label)), list.items.map((i) => i.label).join(' | '));
   });
 });
 

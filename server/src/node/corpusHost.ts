@@ -133,7 +133,9 @@ export class CorpusHost {
       const c = loaded.cache;
       if (c?.message) this.log(`corpus: ${c.message}`);
       const fromCache = c?.status === 'loaded' ? ` (saved index: ${c.reused} unchanged, ${c.reindexed} indexed again, ${c.removed} removed)` : '';
-      this.log(`corpus: ${loaded.index.documentTotals().documents} precedents indexed in ${Math.round(loaded.ms)} ms${fromCache}, ${loaded.skipped.length} skipped`);
+      const threads = loaded.readers.threads ? ` (read on ${loaded.readers.threads + 1} threads)` : '';
+      this.log(`corpus: ${loaded.index.documentTotals().documents} precedents indexed in ${Math.round(loaded.ms)} ms${threads}${fromCache}, ${loaded.skipped.length} skipped`);
+      if (loaded.readers.lost) this.log(`corpus: a thread reading precedents failed (${loaded.readers.lost}); its precedents were read on the main thread`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
       const preparing = performance.now();
       this.index.prepare();

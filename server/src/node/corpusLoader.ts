@@ -96,6 +96,8 @@ export interface LoadedCorpus {
   /** Stamps of the files the index holds (indexed or refused), when a cache file was given. */
   stamps?: FileTable;
   cache?: CacheOutcome;
+  /** Threads that read precedents beside the one indexing them, and why the first that failed stopped (see readAll()). */
+  readers: { threads: number; lost: string | null };
 }
 
 /** Folder of the bundled precedents: seeds/ next to the package.json named "precedent". */
@@ -272,7 +274,7 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   const jobs: ReadJob[] = todo.map((f) => ({
     path: f.path, docId: docIdOf(f.path), fileName: basename(f.path), meta: f.meta, keepText: index.keepText, wantBytes: options.onIndexed !== undefined,
   }));
-  await readAll(jobs, (job, read) => {
+  const readers = await readAll(jobs, (job, read) => {
     if (read.kind === 'unreadable') {
       skipped.push({ path: job.path, reason: read.reason });
       // An unreadable file is tried again next time; what the cache held of it goes.
@@ -299,7 +301,7 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   let paths: Map<string, string> | null = null;
   let documents: IndexedDocument[] | null = null;
   return {
-    index, skipped, files, ms: performance.now() - started, stamps: table, cache,
+    index, skipped, files, ms: performance.now() - started, stamps: table, cache, readers: { threads: readers.workers, lost: readers.lost },
     // A row per precedent only when asked (the CLI lists them; the server counts them).
     get documents(): IndexedDocument[] {
       return (documents ??= index.documents());

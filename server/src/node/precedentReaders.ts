@@ -35,6 +35,15 @@ export interface ReaderRequest {
 }
 export type ReaderReply = { seq: number } & ReadResult;
 
+export interface ReadAllOutcome {
+  /** Worker threads started. */
+  workers: number;
+  /** Results handed to `take` (all, unless `stop` said so). */
+  taken: number;
+  /** Why the first worker that failed stopped (its precedents were read on this thread); null when none did. */
+  lost: string | null;
+}
+
 export interface ReadAllOptions {
   /** Worker threads; default one fewer than the cores, at most 4. 0 reads everything on this thread. */
   workers?: number;
@@ -74,7 +83,7 @@ export async function readHere(job: ReadJob): Promise<ReadResult> {
  * ready, this thread reads a later precedent itself rather than wait: adding one costs about half
  * of reading one, so with one worker (two cores) it would otherwise wait half the time.
  */
-export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, result: ReadResult) => void, options: ReadAllOptions = {}): Promise<{ workers: number; taken: number }> {
+export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, result: ReadResult) => void, options: ReadAllOptions = {}): Promise<ReadAllOutcome> {
   const count = readerCount(jobs.length, options);
   const workers = count > 0 ? startWorkers(count, options.workerFile ?? join(__dirname, 'precedentReader.js')) : [];
   if (workers.length === 0) {
@@ -83,11 +92,11 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
       const slice = jobs.slice(i, i + 16);
       const results = await Promise.all(slice.map(readHere));
       for (let k = 0; k < slice.length; k++) {
-        if (options.stop?.()) return { workers: 0, taken: i + k };
+        if (options.stop?.()) return { workers: 0, taken: i + k, lost: null };
         take(slice[k], results[k]);
       }
     }
-    return { workers: 0, taken: jobs.length };
+    return { workers: 0, taken: jobs.length, lost: null };
   }
 
   const results = new Map<number, ReadResult>();
@@ -95,6 +104,7 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
   const busy = new Map<ReaderWorker, Set<number>>(workers.map((w) => [w, new Set()]));
   let next = 0;
   let added = 0;
+  let lost: string | null = null;
 
   const settle = (seq: number, result: ReadResult): void => {
     const wake = waiting.get(seq);
@@ -120,22 +130,23 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
       settle(seq, result as ReadResult);
       dispatch();
     });
-    const lost = (): void => {
+    const stopped = (why: string): void => {
       if (w.dead) return;
       w.dead = true;
+      lost ??= why;
       // Its precedents are read here when their turn comes.
       for (const seq of busy.get(w)!) settle(seq, { kind: 'threw', error: 'reader thread stopped' });
       busy.get(w)!.clear();
       dispatch();
     };
-    w.worker.on('error', lost);
-    w.worker.on('exit', lost);
+    w.worker.on('error', (error) => stopped(error.message.split('\n')[0]));
+    w.worker.on('exit', (code) => stopped(`stopped (exit code ${code})`));
   }
 
   try {
     dispatch();
     for (let seq = 0; seq < jobs.length; seq++) {
-      if (options.stop?.()) return { workers: workers.length, taken: seq };
+      if (options.stop?.()) return { workers: workers.length, taken: seq, lost };
       let result: ReadResult | undefined;
       while ((result = results.get(seq)) === undefined) {
         if (seq >= next) {
@@ -166,7 +177,7 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
       void w.worker.terminate();
     }
   }
-  return { workers: workers.length, taken: jobs.length };
+  return { workers: workers.length, taken: jobs.length, lost };
 }
 
 interface ReaderWorker {

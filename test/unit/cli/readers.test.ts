@@ -40,15 +40,15 @@ function builtHere(dir: string, files: string[]): PrecedentIndex {
   return index;
 }
 
-async function builtByReaders(dir: string, files: string[], options: Parameters<typeof readAll>[2]): Promise<{ index: PrecedentIndex; order: string[]; workers: number }> {
+async function builtByReaders(dir: string, files: string[], options: Parameters<typeof readAll>[2]): Promise<{ index: PrecedentIndex; order: string[]; workers: number; lost: string | null }> {
   const index = new PrecedentIndex(fileBackedIndexOptions((docId) => join(dir, docId)));
   const order: string[] = [];
-  const { workers } = await readAll(jobsOf(dir, files), (job, read: ReadResult) => {
+  const { workers, lost } = await readAll(jobsOf(dir, files), (job, read: ReadResult) => {
     order.push(job.docId);
     assert.equal(read.kind, 'read', `${job.docId}: ${JSON.stringify(read)}`);
     if (read.kind === 'read') index.addRead(read.outcome);
   }, options);
-  return { index, order, workers };
+  return { index, order, workers, lost };
 }
 
 /** The whole index as it would be saved: equal bytes, equal index. */
@@ -65,6 +65,7 @@ describe('node/precedentReaders', function () {
     const expected = saved(builtHere(dir, files));
     const byOne = await builtByReaders(dir, files, { workers: 1, minFiles: 0 });
     assert.equal(byOne.workers, 1);
+    assert.equal(byOne.lost, null);
     assert.deepEqual(byOne.order, files);
     assert.ok(saved(byOne.index).equals(expected), 'one reader thread: same index');
     const byTwo = await builtByReaders(dir, files, { workers: 2, minFiles: 0 });
@@ -95,6 +96,7 @@ describe('node/precedentReaders', function () {
     const broken = join(tempDir('broken-reader'), 'reader.js');
     writeFileSync(broken, 'throw new Error("no reader here");\n');
     const failed = await builtByReaders(dir, files, { workers: 1, minFiles: 0, workerFile: broken });
+    assert.match(failed.lost ?? '', /no reader here/);
     assert.deepEqual(failed.order, files);
     assert.ok(saved(failed.index).equals(expected));
     // One that answers the first request, then exits with the others unanswered.
@@ -102,6 +104,7 @@ describe('node/precedentReaders', function () {
     writeFileSync(dies, `const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (m) => { parentPort.postMessage({ seq: m.seq, kind: 'threw', error: 'first one' }); setTimeout(() => process.exit(3), 5); });\n`);
     const died = await builtByReaders(dir, files, { workers: 1, minFiles: 0, workerFile: dies });
+    assert.equal(died.lost, 'stopped (exit code 3)');
     assert.deepEqual(died.order, files);
     assert.ok(saved(died.index).equals(expected));
   });
@@ -110,7 +113,7 @@ parentPort.on('message', (m) => { parentPort.postMessage({ seq: m.seq, kind: 'th
     const { dir, files } = corpus(4);
     const taken: string[] = [];
     const outcome = await readAll(jobsOf(dir, files), (job) => taken.push(job.docId), { workers: 1, minFiles: 0, stop: () => taken.length >= 7 });
-    assert.deepEqual(outcome, { workers: 1, taken: 7 });
+    assert.deepEqual(outcome, { workers: 1, taken: 7, lost: null });
     assert.deepEqual(taken, files.slice(0, 7));
   });
 
@@ -129,6 +132,8 @@ parentPort.on('message', (m) => { parentPort.postMessage({ seq: m.seq, kind: 'th
     const alone = await loadCorpus({ folders: [dir], includeBundled: false, readers: 0 });
     const beside = await loadCorpus({ folders: [dir], includeBundled: false, readers: 1 });
     assert.equal(beside.files, 73);
+    assert.deepEqual(beside.readers, { threads: 1, lost: null });
+    assert.deepEqual(alone.readers, { threads: 0, lost: null });
     assert.deepEqual(beside.skipped, alone.skipped);
     assert.deepEqual(beside.documents, alone.documents);
     assert.ok(saved(beside.index).equals(saved(alone.index)));

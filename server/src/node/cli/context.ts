@@ -63,6 +63,7 @@ export async function loadCorpusFor(
   const cacheFile = cacheDir ? cacheFileFor(cacheDir, { docIds: 'path', includeBundled, bundledDir: bundledDir ?? null, folders: folders.map((f) => resolve(io.cwd, f)) }) : undefined;
   const loaded = await loadCorpus({ folders, includeBundled, bundledDir, cwd: io.cwd, onIndexed, cacheFile });
   if (loaded.cache?.message) io.stderr(`precedent: note: ${loaded.cache.message}\n`);
+  if (loaded.readers.lost) io.stderr(`precedent: note: a thread reading precedents failed (${loaded.readers.lost}); its precedents were read on the main thread\n`);
   const c = loaded.cache;
   if (cacheFile && loaded.stamps && c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) {
     const written = await writeIndexCache(cacheFile, loaded.index, loaded.stamps);
