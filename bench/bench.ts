@@ -270,7 +270,7 @@ function table(results: SizeResult[]): string {
   row('read+tokenise floor', (r) => `${r.floor.mbPerS.toFixed(1)} MB/s`);
   row('index build (median of runs)', (r) => (r.measured.aborted
     ? `ABORTED at ${r.measured.aborted.atDocument} docs after ${formatMs(r.buildMs)}`
-    : `${formatMs(r.buildMs)} ×${r.buildMsRuns.length}, ${r.measured.readers ?? 0} reader thread${r.measured.readers === 1 ? '' : 's'} beside`));
+    : `${formatMs(r.buildMs)} ×${r.buildMsRuns.length}${buildPhases(r.measured)}`));
   row('build throughput (≥ floor/3)', (r) => `${r.buildMbPerS.toPrecision(3)} MB/s${mark(r, 'build throughput')}`);
   row('peak RSS build (≤ 1.5 GB)', (r) => `${r.buildPeakRssMb.toFixed(0)} MB${mark(r, 'peak RSS (build)')}`);
   row('  whole engine run (+ save, 2nd copy)', (r) => (r.measured.runPeakRssMb === undefined ? '—' : `${r.measured.runPeakRssMb.toFixed(0)} MB`));
@@ -372,4 +372,11 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
   fs.writeFileSync(o.out, JSON.stringify(json, null, 2) + '\n');
   console.log(`written ${path.relative(process.cwd(), o.out)}`);
+}
+
+/** Where a build's time went: reading and adding on how many threads, then preparing (mining) on one. */
+function buildPhases(b: BuildResult): string {
+  if (b.readMs === undefined) return '';
+  const threads = (b.readers ?? 0) + 1;
+  return ` (read and added ${formatMs(b.readMs)} on ${threads} thread${threads === 1 ? '' : 's'}, prepared ${formatMs(b.buildMs - b.readMs)} on 1)`;
 }
