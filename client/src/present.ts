@@ -4,8 +4,15 @@ import type { CorpusStatus, SimilarClause } from '../../server/src/protocol/sett
 export function describeStatus(status: CorpusStatus): { text: string; tooltip: string } {
   const skipped = status.skipped.length > 0 ? `\n${status.skipped.length} fichier(s) ignoré(s) :\n` + status.skipped.map((s) => `• ${s.file} — ${s.reason}`).join('\n') : '';
   switch (status.state) {
-    case 'indexing':
-      return { text: '$(sync~spin) Précédent : indexation…', tooltip: status.message + skipped };
+    case 'indexing': {
+      const p = status.progress;
+      const text = !p
+        ? 'indexation…'
+        : p.phase === 'preparing'
+          ? 'préparation…'
+          : `${p.done.toLocaleString('fr-FR')} / ${p.total.toLocaleString('fr-FR')}`;
+      return { text: `$(sync~spin) Précédent : ${text}`, tooltip: status.message + skipped };
+    }
     case 'error':
       return { text: '$(error) Précédent', tooltip: status.message + skipped };
     default:

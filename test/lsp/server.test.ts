@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { corpusReady, ROOT, startClient, type TestClient } from './client';
+import type { CorpusStatus } from '../../server/src/protocol/settings';
 
 const EXEMPLE = readFileSync(join(ROOT, 'test', 'fixtures', 'drafts', 'exemple.decl'), 'utf8');
 let tmp: string;
@@ -242,6 +243,12 @@ describe('language server indexing a corpus on several threads', function () {
     const line = threads > 1 ? new RegExp(`80 precedents indexed in \\d+ ms \\(read on ${threads} threads\\)`) : /80 precedents indexed in \d+ ms, /;
     assert.ok(client.logs.some((l) => line.test(l)), client.logs.join('\n'));
     assert.ok(!client.logs.some((l) => /thread reading precedents failed/.test(l)), client.logs.join('\n'));
+    // Progress goes out every 500 ms: a slow machine shows some; whatever it shows counts up to 80, then prepares.
+    const statuses = client.notifications.filter((n) => n.method === 'precedent/corpusStatus').map((n) => n.params as CorpusStatus);
+    const read = statuses.filter((s) => s.progress?.phase === 'reading').map((s) => s.progress!.done);
+    assert.deepEqual(read, [...read].sort((a, b) => a - b));
+    assert.ok(statuses.every((s) => !s.progress || (s.state === 'indexing' && s.progress.total === 80)), JSON.stringify(statuses));
+    assert.equal(statuses.at(-1)!.state, 'ready');
     const uri = pathToFileURL(join(tmp, 'threads.decl')).href;
     client.open(uri, 'Les chefs de police,\n\nSaluent le travail du Bureau zorg');
     const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 34 } }) as CompletionList;

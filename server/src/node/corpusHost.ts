@@ -88,9 +88,12 @@ export class CorpusHost {
   private writeFailed = false;
   /** Precedents changed since the index was last saved. */
   private unsaved = 0;
+  /** How often the indexing progress is sent while precedents are read (a corpus read in less shows none). */
+  progressEveryMs = 500;
 
   constructor(
-    private readonly onChanged: (status: CorpusStatus, reason: 'load' | 'update') => void,
+    /** `progress`: an indexing status with how far it got (nothing else changed). */
+    private readonly onChanged: (status: CorpusStatus, reason: 'load' | 'update' | 'progress') => void,
     private readonly log: (line: string) => void,
     private readonly bundledDir: () => string | null = () => {
       try {
@@ -120,9 +123,17 @@ export class CorpusHost {
       const cacheFile = this.cacheDir
         ? cacheFileFor(this.cacheDir, { docIds: 'uri', includeBundled: bundled !== null, bundledDir: bundled, folders: spec.folders })
         : undefined;
+      let shown = performance.now();
+      let showedProgress = false;
+      const progress = (done: number, total: number): void => {
+        if (generation !== this.generation || performance.now() - shown < this.progressEveryMs) return;
+        shown = performance.now();
+        showedProgress = true;
+        this.onChanged(this.status('indexing', undefined, { phase: 'reading', done, total }), 'progress');
+      };
       const loaded = await loadCorpus({
         folders: spec.folders, includeBundled: bundled !== null, bundledDir: bundled ?? undefined, docIdOf: uriOfPath, pathOfDocId: pathOfUri, cacheFile,
-        tablesLater: true, ignoreCache,
+        tablesLater: true, ignoreCache, onProgress: progress,
       });
       if (generation !== this.generation) return; // a newer load replaced this one
       this.index = loaded.index;
@@ -137,6 +148,14 @@ export class CorpusHost {
       this.log(`corpus: ${loaded.index.documentTotals().documents} precedents indexed in ${Math.round(loaded.ms)} ms${threads}${fromCache}, ${loaded.skipped.length} skipped`);
       if (loaded.readers.lost) this.log(`corpus: a thread reading precedents failed (${loaded.readers.lost}); its precedents were read on the main thread`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
+      if (showedProgress) {
+        // prepare() holds the thread (minutes at 100,000 precedents read from their files): say so
+        // first, and let the notification go out before it.
+        const total = loaded.index.documentTotals().documents;
+        this.onChanged(this.status('indexing', undefined, { phase: 'preparing', done: total, total }), 'progress');
+        await new Promise((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+      }
       const preparing = performance.now();
       this.index.prepare();
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
@@ -421,17 +440,22 @@ export class CorpusHost {
     this.watchers = [];
   }
 
-  status(state: CorpusStatus['state'], error?: string): CorpusStatus {
+  status(state: CorpusStatus['state'], error?: string, progress?: CorpusStatus['progress']): CorpusStatus {
     // Sums, not a row per precedent (100,000 of them, notes copied, at every status).
     const { documents, clauses, references } = state === 'indexing' ? { documents: 0, clauses: 0, references: 0 } : this.index.documentTotals();
     const message = state === 'indexing'
-      ? 'Indexation des précédents…'
+      ? progress?.phase === 'preparing'
+        ? `${progress.total.toLocaleString('fr-FR')} précédents lus ; formulations et index en préparation…`
+        : progress
+          ? `Indexation des précédents… ${progress.done.toLocaleString('fr-FR')} sur ${progress.total.toLocaleString('fr-FR')} lus (${Math.floor((100 * progress.done) / Math.max(1, progress.total))} %)`
+          : 'Indexation des précédents…'
       : state === 'error'
         ? `Erreur d’indexation : ${error ?? ''}`
         : `${documents} précédents, ${clauses} paragraphes, ${references} citations${this.skipped.length ? ` — ${this.skipped.length} fichier(s) ignoré(s)` : ''}`;
-    return { state, documents, clauses, references, skipped: this.skipped.map((s) => ({ file: s.path, reason: s.reason })), message };
+    return { state, documents, clauses, references, skipped: this.skipped.map((s) => ({ file: s.path, reason: s.reason })), message, ...(progress ? { progress } : {}) };
   }
 }
+
 
 export function resolveFolders(paths: readonly string[], base: string | null): string[] {
   return paths.map((p) => (isAbsolute(p) ? resolve(p) : base ? resolve(base, p) : null)).filter((p): p is string => p !== null);

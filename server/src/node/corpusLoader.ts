@@ -58,6 +58,8 @@ export interface LoadOptions {
    * CacheOutcome.rest); with any file to index again or drop, the whole cache is read first.
    */
   tablesLater?: boolean;
+  /** Called after each file to index is taken (indexed or refused): how many of how many. */
+  onProgress?: (done: number, total: number) => void;
   /** Threads reading precedents beside this one (see readAll()); default from the cores, 0 for none. */
   readers?: number;
   /** Why the cache must not be read this time (its later part was found damaged): indexed from the files, then saved over. */
@@ -274,7 +276,9 @@ export async function loadCorpus(options: LoadOptions): Promise<LoadedCorpus> {
   const jobs: ReadJob[] = todo.map((f) => ({
     path: f.path, docId: docIdOf(f.path), fileName: basename(f.path), meta: f.meta, keepText: index.keepText, wantBytes: options.onIndexed !== undefined,
   }));
+  let taken = 0;
   const readers = await readAll(jobs, (job, read) => {
+    options.onProgress?.(++taken, jobs.length);
     if (read.kind === 'unreadable') {
       skipped.push({ path: job.path, reason: read.reason });
       // An unreadable file is tried again next time; what the cache held of it goes.

@@ -35,6 +35,10 @@ export function startLanguageServer(connection: Connection): void {
 
   const log = (line: string): void => connection.console.log(line);
   const corpus = new CorpusHost((status, reason) => {
+    if (reason === 'progress') {
+      void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, status);
+      return;
+    }
     service.corpusChanged();
     if (reason === 'load' && status.state !== 'indexing') service = makeService();
     void connection.sendNotification(CORPUS_STATUS_NOTIFICATION, status);

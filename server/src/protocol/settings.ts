@@ -56,6 +56,11 @@ export interface CorpusStatus {
   skipped: Array<{ file: string; reason: string }>;
   /** Human-readable one-liner for the status bar tooltip. */
   message: string;
+  /**
+   * While indexing many precedents: how many of the files to index are read, then `preparing` (mining
+   * formulations, building the key indexes: minutes for 100,000 precedents indexed from their files).
+   */
+  progress?: { phase: 'reading' | 'preparing'; done: number; total: number };
 }
 
 /** Client → server request: precedent clauses similar to the clause at a position. */

@@ -5,6 +5,8 @@ import { PrecedentIndex } from '../../../server/src/engine/corpus';
 import { encodeIndex } from '../../../server/src/engine/persist';
 import { fileBackedIndexOptions, loadCorpus } from '../../../server/src/node/corpusLoader';
 import { readAll, readerCount, type ReadJob, type ReadResult } from '../../../server/src/node/precedentReaders';
+import { CorpusHost } from '../../../server/src/node/corpusHost';
+import type { CorpusStatus } from '../../../server/src/protocol/settings';
 import { SEEDS, seedManifest, tempDir } from './support';
 
 /**
@@ -130,12 +132,43 @@ parentPort.on('message', (m) => { parentPort.postMessage({ seq: m.seq, kind: 'th
     assert.equal(readerCount(5000, { workers: 0 }), 0);
     const { dir } = corpus(14);
     const alone = await loadCorpus({ folders: [dir], includeBundled: false, readers: 0 });
-    const beside = await loadCorpus({ folders: [dir], includeBundled: false, readers: 1 });
+    const progress: string[] = [];
+    const beside = await loadCorpus({ folders: [dir], includeBundled: false, readers: 1, onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    assert.deepEqual(progress, Array.from({ length: 73 }, (_, k) => `${k + 1}/73`));
     assert.equal(beside.files, 73);
     assert.deepEqual(beside.readers, { threads: 1, lost: null });
     assert.deepEqual(alone.readers, { threads: 0, lost: null });
     assert.deepEqual(beside.skipped, alone.skipped);
     assert.deepEqual(beside.documents, alone.documents);
     assert.ok(saved(beside.index).equals(saved(alone.index)));
+  });
+});
+
+describe('node/corpusHost: indexing progress', function () {
+  this.timeout(60_000);
+
+  it('says how many precedents are read, then that it prepares, then ready, in that order', async () => {
+    const { dir } = corpus(14);
+    const seen: Array<{ reason: string; state: string; progress?: CorpusStatus['progress']; message: string }> = [];
+    const host = new CorpusHost((status, reason) => seen.push({ reason, state: status.state, progress: status.progress, message: status.message }), () => undefined, () => null);
+    host.progressEveryMs = 0;
+    await host.load({ folders: [dir], includeBundled: false });
+    const reading = seen.filter((s) => s.progress?.phase === 'reading');
+    assert.deepEqual(reading.map((s) => s.progress!.done), Array.from({ length: 73 }, (_, k) => k + 1));
+    assert.ok(reading.every((s) => s.reason === 'progress' && s.state === 'indexing' && s.progress!.total === 73));
+    assert.equal(reading[35].message, 'Indexation des précédents… 36 sur 73 lus (49 %)');
+    const after = seen.slice(seen.indexOf(reading.at(-1)!) + 1);
+    assert.deepEqual(after.map((s) => [s.reason, s.state, s.progress?.phase ?? null]), [['progress', 'indexing', 'preparing'], ['load', 'ready', null]]);
+    assert.equal(after[0].message, '71 précédents lus ; formulations et index en préparation…');
+    // Numbers as French writes them (narrow no-break space between thousands).
+    assert.equal(host.status('indexing', undefined, { phase: 'reading', done: 12400, total: 100000 }).message, 'Indexation des précédents… 12\u202f400 sur 100\u202f000 lus (12 %)');
+  });
+
+  it('shows no progress for a corpus read in less than the interval', async () => {
+    const { dir } = corpus(1);
+    const reasons: string[] = [];
+    const host = new CorpusHost((_status, reason) => reasons.push(reason), () => undefined, () => null);
+    await host.load({ folders: [dir], includeBundled: false });
+    assert.deepEqual(reasons, ['load', 'load']);
   });
 });
