@@ -308,7 +308,9 @@ function table(results: SizeResult[]): string {
   row('cold start, persisted (≤ 3 s)', (r) => r.measured.persisted.status);
   const sv = (r: SizeResult, f: (s: Extract<ServerResult, { available: true }>) => string): string =>
     r.server.available ? f(r.server) : `not available (${r.server.reason})`;
-  row('server: cold start, no persisted', (r) => sv(r, (s) => `${formatMs(s.coldStartMs)} (${s.documentsReported} docs)`));
+  row('server: cold start, no persisted', (r) => sv(r, (s) => `${formatMs(s.coldStartMs)} (${s.documentsReported} docs${s.progress
+    ? `; status bar: ${s.progress.updates} counts of precedents read, "préparation" ${s.progress.preparingMs === null ? 'not shown' : `from ${formatMs(s.progress.preparingMs)}`}`
+    : ''})`));
   row('server: cold start, persisted', (r) => sv(r, (s) => (typeof s.coldStartPersisted === 'object'
     ? `${formatMs(s.coldStartPersisted.ms)} (${s.coldStartPersisted.documents} docs, saved index ${s.coldStartPersisted.savedMb.toFixed(0)} MB; its rest read after ${s.coldStartPersisted.restMs === null ? 'no report' : formatMs(s.coldStartPersisted.restMs)}${s.coldStartPersisted.flushMs === undefined ? '' : `; saved index on disk ${formatMs(s.coldStartPersisted.flushMs)} before`})`
     : s.coldStartPersisted)));

@@ -18,6 +18,8 @@ export type ServerResult =
     coldStartPersisted: string | { ms: number; documents: number | null; savedMb: number; restMs: number | null; /** fsync of the saved index before the second session. */ flushMs?: number };
     /** A start from the saved index: until its rest is read too (changes wait for it). */
     restMs?: number | null;
+    /** Indexing progress the status bar got: updates while precedents were read, and when "préparation" came (ms from start). */
+    progress?: { updates: number; preparingMs: number | null };
     documentsReported: number | null;
     peakRssMb: number | null;
     completion: Partial<Record<QueryCategory, Summary & { answered: number }>>;
@@ -129,8 +131,11 @@ async function runSession(
   let ready: ((n: number | null) => void) | null = null;
   const readyPromise = new Promise<number | null>((resolve) => { ready = resolve; });
   let lastStatus: { state: string; documents: number } | null = null;
-  conn.onNotification(CORPUS_STATUS, (st: { state: string; documents: number }) => {
+  const progress = { updates: 0, preparingMs: null as number | null };
+  conn.onNotification(CORPUS_STATUS, (st: { state: string; documents: number; progress?: { phase: string } }) => {
     lastStatus = st;
+    if (st.progress?.phase === 'reading') progress.updates++;
+    if (st.progress?.phase === 'preparing') progress.preparingMs = nowMs() - t0;
     if (st.state === 'ready' && st.documents > 0) ready?.(st.documents);
   });
   let onSaved: (() => void) | null = null;
@@ -298,7 +303,7 @@ async function runSession(
   const peakRssMb = vmHwmMb(s.child.pid);
   await stop();
   return {
-    available: true, coldStartMs, coldStartPersisted: 'not measured', documentsReported, peakRssMb,
+    available: true, coldStartMs, coldStartPersisted: 'not measured', documentsReported, peakRssMb, progress,
     completion, hover: { ...summarise(hoverSamples), answered: hoverAnswered / targets.length }, diagnostics,
   };
 }
