@@ -150,7 +150,7 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
       let result: ReadResult | undefined;
       while ((result = results.get(seq)) === undefined) {
         if (seq >= next) {
-          // Every worker gone: this thread reads what is left, in turn.
+          // Given to no worker (every one is gone): read here, in turn.
           next = seq + 1;
           result = await readHere(jobs[seq]);
           break;
