@@ -456,7 +456,6 @@ export class CorpusHost {
   }
 }
 
-
 export function resolveFolders(paths: readonly string[], base: string | null): string[] {
   return paths.map((p) => (isAbsolute(p) ? resolve(p) : base ? resolve(base, p) : null)).filter((p): p is string => p !== null);
 }
