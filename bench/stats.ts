@@ -26,15 +26,18 @@ export function median(values: number[]): number {
   return summarise(values).median;
 }
 
-/** Milliseconds since an arbitrary origin, with sub-microsecond resolution. */
+/**
+ * Milliseconds since the process started, with sub-microsecond resolution: the performance
+ * timeline's clock, on which GC entries are stamped too (see GcAttribution).
+ */
 export function nowMs(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
+  return performance.now();
 }
 
-export function time<T>(fn: () => T): { ms: number; value: T } {
-  const t0 = nowMs();
+export function time<T>(fn: () => T): { ms: number; value: T; start: number } {
+  const start = nowMs();
   const value = fn();
-  return { ms: nowMs() - t0, value };
+  return { ms: nowMs() - start, value, start };
 }
 
 /** Peak resident set size of this process, in MB (Linux VmHWM when available, else maxRSS). */
@@ -92,11 +95,9 @@ export class GcAttribution {
   }
 
   time<T>(fn: () => T): { ms: number; value: T } {
-    const start = performance.now();
-    const value = fn();
-    const ms = performance.now() - start;
-    this.samples.push({ start, ms });
-    return { ms, value };
+    const sample = time(fn);
+    this.samples.push({ start: sample.start, ms: sample.ms });
+    return sample;
   }
 
   /** Stops observing (after the entries still queued are delivered) and returns the `count` slowest samples with their pauses. */

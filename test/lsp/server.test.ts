@@ -13,6 +13,22 @@ let tmp: string;
 let uriCounter = 0;
 const draftUri = (): string => pathToFileURL(join(tmp, `draft${++uriCounter}.decl`)).href;
 
+/** A server on a new workspace whose only precedents are what `fill` writes into its `precedents` folder. */
+async function startOnCorpus(fill: (folder: string) => void): Promise<{ client: TestClient; corpus: string }> {
+  tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
+  const corpus = join(tmp, 'precedents');
+  mkdirSync(corpus);
+  fill(corpus);
+  const client = await startClient({ rootPath: tmp, settings: { corpus: { paths: ['precedents'], includeBundled: false } } });
+  return { client, corpus };
+}
+
+/** Stops the server and removes its workspace. */
+async function stopAndClean(client: TestClient | undefined): Promise<void> {
+  await client?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
 describe('language server over stdio', function () {
   this.timeout(60000);
   let client: TestClient;
@@ -22,10 +38,7 @@ describe('language server over stdio', function () {
     client = await startClient({ rootPath: tmp });
     await corpusReady(client);
   });
-  after(async () => {
-    await client?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => stopAndClean(client));
 
   it('announces incremental sync and the drafting features', () => {
     const caps = client.initializeResult.capabilities;
@@ -152,18 +165,13 @@ describe('language server settings and corpus changes', function () {
   let corpus: string;
 
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
-    corpus = join(tmp, 'precedents');
-    mkdirSync(corpus);
-    writeFileSync(join(corpus, 'a.txt'), 'Les chefs de police,\n\nSaluent le travail accompli par le Bureau zorglubien de coordination policière.\n');
-    writeFileSync(join(corpus, 'binaire.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0]));
-    symlinkSync(join(corpus, 'absent.txt'), join(corpus, 'lien-casse.txt'));
-    client = await startClient({ rootPath: tmp, settings: { corpus: { paths: ['precedents'], includeBundled: false } } });
+    ({ client, corpus } = await startOnCorpus((folder) => {
+      writeFileSync(join(folder, 'a.txt'), 'Les chefs de police,\n\nSaluent le travail accompli par le Bureau zorglubien de coordination policière.\n');
+      writeFileSync(join(folder, 'binaire.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0]));
+      symlinkSync(join(folder, 'absent.txt'), join(folder, 'lien-casse.txt'));
+    }));
   });
-  after(async () => {
-    await client?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => stopAndClean(client));
 
   it('reads precedent.corpus.paths relative to the workspace folder, reports unreadable files once', async () => {
     const status = await corpusReady(client);
@@ -216,23 +224,18 @@ describe('language server indexing a corpus on several threads', function () {
   let client: TestClient;
 
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'precedent-lsp-'));
-    const corpus = join(tmp, 'precedents');
-    mkdirSync(corpus);
-    // Enough files for reader threads (64): the bundled server must find dist/precedentReader.js.
-    const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
-    for (let k = 0; k < 16; k++) {
-      for (const seed of seeds) {
-        const text = readFileSync(join(ROOT, 'seeds', seed), 'utf8');
-        writeFileSync(join(corpus, `${k}-${seed}`), `${text}\n\n${k + 1}. Saluent le travail du Bureau zorglubien n° ${k}.\n`);
+    ({ client } = await startOnCorpus((folder) => {
+      // Enough files for reader threads (64): the bundled server must find dist/precedentReader.js.
+      const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
+      for (let k = 0; k < 16; k++) {
+        for (const seed of seeds) {
+          const text = readFileSync(join(ROOT, 'seeds', seed), 'utf8');
+          writeFileSync(join(folder, `${k}-${seed}`), `${text}\n\n${k + 1}. Saluent le travail du Bureau zorglubien n° ${k}.\n`);
+        }
       }
-    }
-    client = await startClient({ rootPath: tmp, settings: { corpus: { paths: ['precedents'], includeBundled: false } } });
+    }));
   });
-  after(async () => {
-    await client?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => stopAndClean(client));
 
   it('reads the precedents on a second thread and indexes every one of them', async () => {
     const status = await corpusReady(client);

@@ -620,11 +620,6 @@ export class FormulationMiner {
     if (this.saved) throw new Error('the formulation tables of the saved index are not restored yet');
   }
 
-  /** Intern the words of a text tokenised by tokenize(). */
-  internWords(text: string, tokens: TokenList): Uint32Array {
-    return this.internFolded(foldedWords(text, tokens));
-  }
-
   /** Intern words as foldedWords() gives them (a break is id 0). */
   internFolded(joined: string): Uint32Array {
     const words = joined.split(' ');

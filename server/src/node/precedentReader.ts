@@ -7,11 +7,10 @@ const port = parentPort;
 if (!port) throw new Error('precedentReader.js runs as a worker thread');
 
 port.on('message', (request: ReaderRequest) => {
-  void answer(request).then(
-    (reply) => port.postMessage(reply.message, reply.transfer),
-    // Never silent: the pool reads this precedent again on its own thread and reports what that gives.
-    (error: unknown) => port.postMessage({ seq: request.seq, kind: 'threw', error: String((error as Error)?.stack ?? error) } satisfies ReaderReply),
-  );
+  void answer(request)
+    .then((reply) => port.postMessage(reply.message, reply.transfer))
+    // Never silent (a reply that cannot be sent included): the pool reads this precedent again on its own thread.
+    .catch((error: unknown) => port.postMessage({ seq: request.seq, kind: 'threw', error: String((error as Error)?.stack ?? error) } satisfies ReaderReply));
 });
 
 async function answer(request: ReaderRequest): Promise<{ message: ReaderReply; transfer: ArrayBuffer[] }> {

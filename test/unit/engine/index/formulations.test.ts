@@ -1,14 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { FormulationMiner, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList } from '../../../../server/src/engine/formulations';
+import { FormulationMiner, foldedWords, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList } from '../../../../server/src/engine/formulations';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { foldKey } from '../../../../server/src/engine/search/keyIndex';
 import { loadSeeds } from './seedCorpus';
 
+/** A plain text's word ids, as the index interns a precedent's (the whole text one unit). */
+function wordIds(miner: FormulationMiner, text: string): Uint32Array {
+  return miner.internFolded(foldedWords(text, tokenize(text)));
+}
+
 /** Mines plain texts, one document each (whole text as one unit, strong punctuation breaks). */
 function mine(texts: string[]): { miner: FormulationMiner; found: Map<string, MinedFormulation> } {
   const miner = new FormulationMiner({ counterBits: 16 });
-  texts.forEach((text, doc) => miner.add(doc, miner.internWords(text, tokenize(text))));
+  texts.forEach((text, doc) => miner.add(doc, wordIds(miner, text)));
   return { miner, found: byText(miner.formulations()) };
 }
 function byText(list: MinedFormulation[]): Map<string, MinedFormulation> {
@@ -134,7 +139,7 @@ describe('engine/formulations: mining recurring formulations', () => {
 
   it('finds the first place of a repeat once a later document repeats it, and forgets removed documents', () => {
     const miner = new FormulationMiner({ counterBits: 16 });
-    const add = (doc: number, text: string): void => miner.add(doc, miner.internWords(text, tokenize(text)));
+    const add = (doc: number, text: string): void => miner.add(doc, wordIds(miner, text));
     add(0, 'Prenant note avec satisfaction du rapport annuel du Secrétaire général.');
     assert.equal(miner.formulations().length, 0);
     add(1, 'Nous prenons note avec satisfaction du rapport annuel présenté.');
@@ -209,7 +214,7 @@ describe('engine/formulations: the set after each change', () => {
     const texts = new Map<number, string>();
     let next = 0;
     const add = (t = text()): void => {
-      miner.add(next, miner.internWords(t, tokenize(t)));
+      miner.add(next, wordIds(miner, t));
       texts.set(next, t);
       live.push(next++);
     };
@@ -288,7 +293,7 @@ describe('engine/formulations: a bulk build within the record bound', () => {
   const texts = Array.from({ length: 400 }, () => `${clauses()} ${own()}. ${own()}.`);
   const bulk = (maxRecords: number): { set: Map<string, MinedFormulation>; tableSlots: number } => {
     const miner = new FormulationMiner({ counterBits: 16, maxRecords });
-    texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
+    texts.forEach((t, doc) => miner.add(doc, wordIds(miner, t)));
     const set = byText(miner.formulations());
     return { set, tableSlots: miner.exportState().tables.slots.length / 3 };
   };
@@ -319,14 +324,14 @@ describe('engine/formulations: a loaded miner made ready for changes while idle'
   const texts = Array.from({ length: 40 }, recombined(3));
   const loaded = (): FormulationMiner => {
     const miner = new FormulationMiner({ counterBits: 16 });
-    texts.forEach((t, doc) => miner.add(doc, miner.internWords(t, tokenize(t))));
+    texts.forEach((t, doc) => miner.add(doc, wordIds(miner, t)));
     miner.formulations();
     return FormulationMiner.fromSaved(miner.exportState(), { rescanShare: 1 });
   };
   const edit = (miner: FormulationMiner): void => {
     miner.remove(1);
     const t = `${texts[1]}\nRappelant la Convention des Nations Unies contre la criminalité transnationale organisée.`;
-    miner.add(texts.length, miner.internWords(t, tokenize(t)));
+    miner.add(texts.length, wordIds(miner, t));
   };
   const expected = (() => {
     const miner = loaded();
