@@ -1422,6 +1422,7 @@ export class FormulationMiner {
       this.rightHead = this.rightNext = this.leftHead = this.leftNext = new Int32Array(0);
       this.capacity = this.roomForRecords();
     }
+    const bulk = !this.setReady;
     for (const doc of this.pending) {
       if (this.docWords[doc]) this.mine(doc);
       // Between documents, not once all are mined: a bulk build mines every precedent in one
@@ -1435,6 +1436,7 @@ export class FormulationMiner {
     }
     this.pending.clear();
     this.fresh = false;
+    if (bulk) this.fitTables();
   }
 
   private toFormulation(r: number, ids: Uint32Array): Formulation {
@@ -1632,7 +1634,7 @@ export class FormulationMiner {
 
   private create(a: number, b: number, n: number): number {
     if (this.records >= this.capacity) this.growRecords();
-    if ((this.records + 1) * 2 > this.slots.length / SLOT) this.growSlots();
+    if ((this.records + 1) * 2 > this.slots.length / SLOT && !this.pruneComesFirst()) this.growSlots();
     const r = this.records++;
     this.recA[r] = a;
     this.recB[r] = b;
@@ -1661,6 +1663,16 @@ export class FormulationMiner {
     slots[s * SLOT + 2] = r;
   }
 
+  /**
+   * Whether the records will be pruned before the hash table is 60 % full: it is not doubled for
+   * them then, only to be half empty again after the prune (100k precedents: 400 MB touched at once
+   * for the last 4 % of the records before a prune, the build's peak). Probes a little longer meanwhile.
+   */
+  private pruneComesFirst(): boolean {
+    const bound = this.pruneAt + (this.pruneAt >>> 4);
+    return this.records + 1 <= bound && bound * 5 <= (this.slots.length / SLOT) * 3;
+  }
+
   private growSlots(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     for (let r = 0; r < this.records; r++) this.insertSlot(this.recA[r], this.recB[r], r);
@@ -1669,34 +1681,65 @@ export class FormulationMiner {
   /** Room for more records in every per-record table; each grows on its own (see fromState()). */
   private growRecords(): void {
     const need = this.records + 1;
-    const size = Math.max(1024, need + (need >>> 1));
-    const grow = <A extends Uint32Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A, per = 1, fill = 0): A => {
-      if (old.length >= need * per) return old;
+    let size = Math.max(1024, need + (need >>> 1));
+    // A pass prunes once the records pass pruneAt (between precedents, so one precedent's new
+    // records beyond it): room up to there, not half as much again (10k: room for 5.1 M records
+    // when a pass never holds much more than 4 M).
+    const bound = this.pruneAt + (this.pruneAt >>> 4);
+    if (need <= bound) size = Math.min(size, bound);
+    this.resizeRecords(size);
+  }
+
+  /**
+   * Makes every per-record table hold `size` records, except those already holding between the
+   * current records + 1 and `size` (growing leaves them as they are).
+   */
+  private resizeRecords(size: number): void {
+    const R = this.records;
+    const resize = <A extends Uint32Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A, per = 1, fill = 0): A => {
+      if (old.length >= (R + 1) * per && old.length <= size * per) return old;
       const next = make(size * per);
-      if (fill) next.fill(fill);
-      next.set(old);
+      next.set(old.subarray(0, R * per));
+      if (fill) next.fill(fill, R * per);
       return next;
     };
-    this.recA = grow(this.recA, (n) => new Uint32Array(n));
-    this.recB = grow(this.recB, (n) => new Uint32Array(n));
-    this.recLen = grow(this.recLen, (n) => new Uint8Array(n));
-    this.recCount = grow(this.recCount, (n) => new Int32Array(n));
-    this.recDocs = grow(this.recDocs, (n) => new Int32Array(n));
-    this.recMark = grow(this.recMark, (n) => new Int32Array(n));
-    this.recPrefix = grow(this.recPrefix, (n) => new Int32Array(n));
-    this.recSuffix = grow(this.recSuffix, (n) => new Int32Array(n));
-    this.recPlaces = grow(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
-    this.recTarget = grow(this.recTarget, (n) => new Int32Array(n));
-    this.recMember = grow(this.recMember, (n) => new Int32Array(n));
-    this.srcCount = grow(this.srcCount, (n) => new Int32Array(n));
-    this.recFlags = grow(this.recFlags, (n) => new Uint8Array(n));
+    this.recA = resize(this.recA, (n) => new Uint32Array(n));
+    this.recB = resize(this.recB, (n) => new Uint32Array(n));
+    this.recLen = resize(this.recLen, (n) => new Uint8Array(n));
+    this.recCount = resize(this.recCount, (n) => new Int32Array(n));
+    this.recDocs = resize(this.recDocs, (n) => new Int32Array(n));
+    this.recMark = resize(this.recMark, (n) => new Int32Array(n));
+    this.recPrefix = resize(this.recPrefix, (n) => new Int32Array(n));
+    this.recSuffix = resize(this.recSuffix, (n) => new Int32Array(n));
+    this.recPlaces = resize(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
+    this.recTarget = resize(this.recTarget, (n) => new Int32Array(n));
+    this.recMember = resize(this.recMember, (n) => new Int32Array(n));
+    this.srcCount = resize(this.srcCount, (n) => new Int32Array(n));
+    this.recFlags = resize(this.recFlags, (n) => new Uint8Array(n));
     if (this.childrenLinked) {
-      this.rightHead = grow(this.rightHead, (n) => new Int32Array(n), 1, -1);
-      this.rightNext = grow(this.rightNext, (n) => new Int32Array(n), 1, -1);
-      this.leftHead = grow(this.leftHead, (n) => new Int32Array(n), 1, -1);
-      this.leftNext = grow(this.leftNext, (n) => new Int32Array(n), 1, -1);
+      this.rightHead = resize(this.rightHead, (n) => new Int32Array(n), 1, -1);
+      this.rightNext = resize(this.rightNext, (n) => new Int32Array(n), 1, -1);
+      this.leftHead = resize(this.leftHead, (n) => new Int32Array(n), 1, -1);
+      this.leftNext = resize(this.leftNext, (n) => new Int32Array(n), 1, -1);
     }
     this.capacity = this.roomForRecords();
+  }
+
+  /**
+   * After a bulk pass: the record tables and the hash table as small as the records kept allow,
+   * with room for an eighth more (what changes add before anything grows). The pass sized them
+   * for the most records it held before a prune.
+   */
+  private fitTables(): void {
+    const R = this.records;
+    const room = R + Math.max(1024, R >>> 3);
+    if (this.capacity > room + (room >>> 2)) this.resizeRecords(room);
+    let size = 1 << 12;
+    while (size < (room + 1) * 2) size *= 2;
+    if (size * SLOT < this.slots.length) {
+      this.slots = new Int32Array(size * SLOT).fill(-1);
+      for (let r = 0; r < R; r++) this.insertSlot(this.recA[r], this.recB[r], r);
+    }
   }
 
   /** Records every per-record table has room for. */

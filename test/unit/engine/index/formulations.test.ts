@@ -291,11 +291,12 @@ describe('engine/formulations: a bulk build within the record bound', () => {
   const random = seededRandom(3);
   const own = (): string => Array.from({ length: 60 }, () => particulars[random(particulars.length)]).join(' ');
   const texts = Array.from({ length: 400 }, () => `${clauses()} ${own()}. ${own()}.`);
-  const bulk = (maxRecords: number): { set: Map<string, MinedFormulation>; tableSlots: number } => {
+  const bulk = (maxRecords: number): { set: Map<string, MinedFormulation>; tableSlots: number; records: number } => {
     const miner = new FormulationMiner({ counterBits: 16, maxRecords });
     texts.forEach((t, doc) => miner.add(doc, wordIds(miner, t)));
     const set = byText(miner.formulations());
-    return { set, tableSlots: miner.exportState().tables.slots.length / 3 };
+    const { tables } = miner.exportState();
+    return { set, tableSlots: tables.slots.length / 3, records: tables.recA.length };
   };
   const unbounded = bulk(Number.MAX_SAFE_INTEGER);
   // 400 precedents hold ~400,000 records; a bound of 100,000 prunes five times, ~80 precedents apart.
@@ -316,6 +317,38 @@ describe('engine/formulations: a bulk build within the record bound', () => {
     }
     assert.ok(frequent > 20, `${frequent} frequent formulations to compare`);
     for (const [text, f] of bounded.set) assert.ok(f.count <= (unbounded.set.get(text)?.count ?? 0), `"${text}" is not over-counted`);
+  });
+});
+
+describe('engine/formulations: the tables after a bulk pass', () => {
+  // A pass grows its tables for the most records it holds before a prune. When it ends soon after
+  // one, they were far larger than the records kept (100k precedents: 33.5 M hash slots, 400 MB,
+  // and room for 11.5 M records, for 5.7 M kept). Here: 600 precedents of clauses that mostly
+  // recur, a bound of 12,000 records, the pass ending a few precedents after a prune.
+  const random = seededRandom(6);
+  const vocabulary = Array.from({ length: 3000 }, (_, i) => `mot${i}`);
+  const phrase = (): string => Array.from({ length: 12 }, () => vocabulary[random(vocabulary.length)]).join(' ');
+  const clauses = Array.from({ length: 2000 }, phrase);
+  const texts = Array.from({ length: 600 }, () => Array.from({ length: 20 }, () => (random(100) < 95 ? clauses[random(clauses.length)] : phrase())).join(' '));
+  const miner = new FormulationMiner({ counterBits: 16, maxRecords: 12_000 });
+  texts.forEach((t, doc) => miner.add(doc, miner.internFolded(t)));
+  const set = signature(miner.formulations());
+
+  it('leaves a hash table sized for the records kept, with room for changes (2 to 4.5 slots a record)', () => {
+    const { tables } = miner.exportState();
+    const perRecord = tables.slots.length / 3 / tables.recA.length;
+    assert.ok(perRecord > 2 && perRecord < 4.5, `${tables.slots.length / 3} slots for ${tables.recA.length} records`);
+  });
+
+  it('answers the same set, and takes changes after it as before', () => {
+    assert.ok(set.length > 300, `${set.length} formulations`);
+    miner.recomputeFormulations();
+    assert.deepEqual(signature(miner.formulations()), set);
+    miner.remove(3);
+    miner.add(texts.length, miner.internFolded(`${texts[3]} ${texts[4]}`));
+    const changed = signature(miner.formulations());
+    miner.recomputeFormulations();
+    assert.deepEqual(signature(miner.formulations()), changed);
   });
 });
 
