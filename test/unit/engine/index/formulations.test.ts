@@ -324,13 +324,13 @@ describe('engine/formulations: the tables after a bulk pass', () => {
   // A pass grows its tables for the most records it holds before a prune. When it ends soon after
   // one, they were far larger than the records kept (100k precedents: 33.5 M hash slots, 400 MB,
   // and room for 11.5 M records, for 5.7 M kept). Here: 600 precedents of clauses that mostly
-  // recur, a bound of 12,000 records, the pass ending a few precedents after a prune.
-  const random = seededRandom(6);
+  // recur, a bound of 24,000 records; without the fit, 262,144 slots for 54,438 records.
+  const random = seededRandom(4);
   const vocabulary = Array.from({ length: 3000 }, (_, i) => `mot${i}`);
   const phrase = (): string => Array.from({ length: 12 }, () => vocabulary[random(vocabulary.length)]).join(' ');
   const clauses = Array.from({ length: 2000 }, phrase);
-  const texts = Array.from({ length: 600 }, () => Array.from({ length: 20 }, () => (random(100) < 95 ? clauses[random(clauses.length)] : phrase())).join(' '));
-  const miner = new FormulationMiner({ counterBits: 16, maxRecords: 12_000 });
+  const texts = Array.from({ length: 600 }, () => Array.from({ length: 20 }, () => (random(100) < 85 ? clauses[random(clauses.length)] : phrase())).join(' '));
+  const miner = new FormulationMiner({ counterBits: 16, maxRecords: 24_000 });
   texts.forEach((t, doc) => miner.add(doc, miner.internFolded(t)));
   const set = signature(miner.formulations());
 
