@@ -340,6 +340,15 @@ describe('engine/formulations: the tables after a bulk pass', () => {
     assert.ok(perRecord > 2 && perRecord < 4.5, `${tables.slots.length / 3} slots for ${tables.recA.length} records`);
   });
 
+  // The key index reads every formulation's key once, most of them before anything read its words.
+  it('keys each formulation by its folded words joined, whether its words were read or not', () => {
+    const list = miner.formulations();
+    const keysFirst = list.slice(0, 100).map((f) => f.key());
+    list.slice(0, 100).forEach((f, k) => assert.equal(keysFirst[k], f.words.join(' ')));
+    for (const f of list.slice(0, 100)) assert.equal(f.key(), f.words.join(' '));
+    assert.ok(new Set(keysFirst).size === 100 && keysFirst.every((k) => k.split(' ').length >= 3), keysFirst[0]);
+  });
+
   it('answers the same set, and takes changes after it as before', () => {
     assert.ok(set.length > 300, `${set.length} formulations`);
     miner.recomputeFormulations();
