@@ -292,11 +292,14 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
   const t0 = nowMs();
   // As the server reads them: on the other cores too (readAll), added in file order.
   const jobs: ReadJob[] = m.files.map((rel) => ({ path: path.join(dir, rel), docId: rel, fileName: path.basename(rel), keepText: index.keepText, wantBytes: false }));
+  const crash = (docId: string, error: string): void => {
+    crashed++;
+    firstCrash ??= `${docId}: ${error.split('\n').slice(0, 3).join(' | ')}`;
+  };
   const { workers: readers, taken } = await readAll(jobs, (job, read) => {
     if (read.kind === 'unreadable') throw new Error(`${job.path}: ${read.reason}`);
     if (read.kind === 'threw') {
-      crashed++;
-      firstCrash ??= `${job.docId}: ${read.error.split('\n').slice(0, 3).join(' | ')}`;
+      crash(job.docId, read.error);
       return;
     }
     bytes += read.size;
@@ -304,8 +307,7 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
     try {
       r = index.addRead(read.outcome);
     } catch (e) {
-      crashed++;
-      firstCrash ??= `${job.docId}: ${String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')}`;
+      crash(job.docId, String((e as Error).stack ?? e));
       return;
     }
     if (r.ok) indexed++;

@@ -1455,17 +1455,18 @@ export class FormulationMiner {
   // Plain loops, not Array.from(ids, …): it goes through the typed array's iterator, and the key
   // index reads every formulation's key when it is built (10k precedents: ~200 MB of garbage).
   wordsOf(ids: Uint32Array): string[] {
-    const words = new Array<string>(ids.length);
-    for (let i = 0; i < ids.length; i++) words[i] = this.words[ids[i]];
-    return words;
+    return this.wordsInto(ids, new Array<string>(ids.length));
   }
 
   /** The folded words joined by spaces, through one list reused from key to key. */
   joinedWords(ids: Uint32Array): string {
-    const parts = this.joining;
-    parts.length = ids.length;
-    for (let i = 0; i < ids.length; i++) parts[i] = this.words[ids[i]];
-    return parts.join(' ');
+    return this.wordsInto(ids, this.joining).join(' ');
+  }
+
+  private wordsInto(ids: Uint32Array, out: string[]): string[] {
+    out.length = ids.length;
+    for (let i = 0; i < ids.length; i++) out[i] = this.words[ids[i]];
+    return out;
   }
 
   /** Word ids of a record, from the first live place of its sample. */
@@ -1685,8 +1686,13 @@ export class FormulationMiner {
    * for the last 4 % of the records before a prune, the build's peak). Probes a little longer meanwhile.
    */
   private pruneComesFirst(): boolean {
-    const bound = this.pruneAt + (this.pruneAt >>> 4);
+    const bound = this.pruneBound();
     return this.records + 1 <= bound && bound * 5 <= (this.slots.length / SLOT) * 3;
+  }
+
+  /** The most records a pass holds before it prunes: pruneAt, and the new records of the precedent that crosses it. */
+  private pruneBound(): number {
+    return this.pruneAt + (this.pruneAt >>> 4);
   }
 
   private growSlots(): void {
@@ -1701,7 +1707,7 @@ export class FormulationMiner {
     // A pass prunes once the records pass pruneAt (between precedents, so one precedent's new
     // records beyond it): room up to there, not half as much again (10k: room for 5.1 M records
     // when a pass never holds much more than 4 M).
-    const bound = this.pruneAt + (this.pruneAt >>> 4);
+    const bound = this.pruneBound();
     if (need <= bound) size = Math.min(size, bound);
     this.resizeRecords(size);
   }

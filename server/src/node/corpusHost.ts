@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
-import { bundledSeedsDir, isIgnoredFolderName, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, removeFile, type SkippedFile } from './corpusLoader';
+import { bundledSeedsDir, isIgnoredFolderName, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, readersNote, removeFile, type SkippedFile } from './corpusLoader';
 import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type CacheWrite, type FileTable, type RestOfIndex } from './indexCache';
 import { runInSlices } from './slices';
 
@@ -146,7 +146,8 @@ export class CorpusHost {
       const fromCache = c?.status === 'loaded' ? ` (saved index: ${c.reused} unchanged, ${c.reindexed} indexed again, ${c.removed} removed)` : '';
       const threads = loaded.readers.threads ? ` (read on ${loaded.readers.threads + 1} threads)` : '';
       this.log(`corpus: ${loaded.index.documentTotals().documents} precedents indexed in ${Math.round(loaded.ms)} ms${threads}${fromCache}, ${loaded.skipped.length} skipped`);
-      if (loaded.readers.lost) this.log(`corpus: a thread reading precedents failed (${loaded.readers.lost}); its precedents were read on the main thread`);
+      const threadNote = readersNote(loaded.readers);
+      if (threadNote) this.log(`corpus: ${threadNote}`);
       for (const s of loaded.skipped) this.log(`corpus: skipped ${s.path}: ${s.reason}`);
       if (showedProgress) {
         // prepare() holds the thread (minutes at 100,000 precedents read from their files): say so

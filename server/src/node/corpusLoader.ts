@@ -102,6 +102,11 @@ export interface LoadedCorpus {
   readers: { threads: number; lost: string | null };
 }
 
+/** What to tell a user when a thread reading precedents failed (null when none did). */
+export function readersNote(readers: LoadedCorpus['readers']): string | null {
+  return readers.lost ? `a thread reading precedents failed (${readers.lost}); its precedents were read on the main thread` : null;
+}
+
 /** Folder of the bundled precedents: seeds/ next to the package.json named "precedent". */
 export function bundledSeedsDir(from: string = __dirname): string {
   const root = packageRoot(from);

@@ -105,6 +105,8 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
   let next = 0;
   let added = 0;
   let lost: string | null = null;
+  /** Read on this thread: a result that threw is final (a worker's is read again here). */
+  const readHereSeqs = new Set<number>();
 
   const settle = (seq: number, result: ReadResult): void => {
     const wake = waiting.get(seq);
@@ -153,12 +155,14 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
           // Given to no worker (every one is gone): read here, in turn.
           next = seq + 1;
           result = await readHere(jobs[seq]);
+          readHereSeqs.add(seq);
           break;
         }
         if (next < jobs.length && next < added + WINDOW) {
           // Not ready: read a later one here meanwhile (the workers keep the ones they hold).
           const later = next++;
           results.set(later, await readHere(jobs[later]));
+          readHereSeqs.add(later);
           continue;
         }
         result = await new Promise<ReadResult>((resolve) => waiting.set(seq, resolve));
@@ -166,7 +170,8 @@ export async function readAll(jobs: readonly ReadJob[], take: (job: ReadJob, res
       }
       results.delete(seq);
       // A worker that stopped, or whose engine threw: read here again, so any error is this thread's own.
-      if (result.kind === 'threw') result = await readHere(jobs[seq]);
+      const readOnThisThread = readHereSeqs.delete(seq);
+      if (result.kind === 'threw' && !readOnThisThread) result = await readHere(jobs[seq]);
       added = seq + 1;
       take(jobs[seq], result);
       dispatch();

@@ -1,6 +1,6 @@
 // What every subcommand shares: its I/O, the corpus options and how a path is shown.
 import { resolve } from 'node:path';
-import { bundledSeedsDir, displayPath, loadCorpus, type LoadedCorpus } from '../corpusLoader';
+import { bundledSeedsDir, displayPath, loadCorpus, readersNote, type LoadedCorpus } from '../corpusLoader';
 import { cacheFileFor, defaultCacheDir, writeIndexCache } from '../indexCache';
 import { flag, listOption, type OptionSpec, type ParsedArgs } from './args';
 
@@ -63,7 +63,8 @@ export async function loadCorpusFor(
   const cacheFile = cacheDir ? cacheFileFor(cacheDir, { docIds: 'path', includeBundled, bundledDir: bundledDir ?? null, folders: folders.map((f) => resolve(io.cwd, f)) }) : undefined;
   const loaded = await loadCorpus({ folders, includeBundled, bundledDir, cwd: io.cwd, onIndexed, cacheFile });
   if (loaded.cache?.message) io.stderr(`precedent: note: ${loaded.cache.message}\n`);
-  if (loaded.readers.lost) io.stderr(`precedent: note: a thread reading precedents failed (${loaded.readers.lost}); its precedents were read on the main thread\n`);
+  const threadNote = readersNote(loaded.readers);
+  if (threadNote) io.stderr(`precedent: note: ${threadNote}\n`);
   const c = loaded.cache;
   if (cacheFile && loaded.stamps && c && (c.status !== 'loaded' || c.reindexed > 0 || c.removed > 0)) {
     const written = await writeIndexCache(cacheFile, loaded.index, loaded.stamps);
