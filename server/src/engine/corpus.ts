@@ -37,7 +37,7 @@ import { KNOWN_REFERENCES } from './references/knowledge';
 import { instrumentHead } from './references/find';
 import { JoinedKeys } from './search/joinedKeys';
 import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
-import { FormulationMiner, foldedWords, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordPlace } from './formulations';
+import { FormulationMiner, foldedWords, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordIds, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
 import { DocSet } from './docSet';
 import { JoinedSection, wholeArray } from './sections';
@@ -1933,7 +1933,7 @@ export class PrecedentIndex {
     return { docId: record.docId, clauseLabel: label, range: rangeOf(text.lineStarts, { start: origStart, end: origEnd }), quote, quoteSpan };
   }
 
-  private addPostings(doc: number, ids: Uint32Array): void {
+  private addPostings(doc: number, ids: WordIds): void {
     const uses = new Map<number, number>();
     for (const id of ids) if (id) uses.set(id, (uses.get(id) ?? 0) + 1);
     this.docs[doc].wordCount = uses.size;

@@ -21,7 +21,8 @@
 //    needs ≥ 3 words and ≥ 2 content words after trimming.
 //
 // Algorithm (incremental, lazy, bounded memory).
-//  - Every document keeps its word-id sequence (Uint32Array, 0 = boundary): 4 bytes per word.
+//  - Every document keeps its word-id sequence (0 = boundary): 2 bytes a word while its ids fit in
+//    16 bits (the first 65,535 words of the vocabulary, which a corpus meets first), else 4.
 //  - add()/remove() only update a hashed 3-gram counter (Uint16, saturating; per bucket the last
 //    document that entered it) and mark the document pending. Mining waits for the next query
 //    (flush()), so a bulk build mines each document once, with final counts.
@@ -49,6 +50,13 @@ import { JoinedSection, wholeArray } from './sections';
 import { runToEnd } from './steps';
 
 export const MAX_WORDS = 12;
+
+/**
+ * A precedent's word ids, or a formulation's (a view into them). Narrow when every id fits: the
+ * word lists are the index's largest table (1.1 GB of text at 100,000 precedents is 160 M words).
+ */
+export type WordIds = Uint16Array | Uint32Array;
+const NARROW_IDS = 0x10000;
 const MIN_WORDS = 3;
 
 /**
@@ -256,7 +264,10 @@ export interface MinerState {
   vocabulary: string[];
   /** 1 for a function word, by id (saves re-deriving it for every word on load). */
   functionWords: Uint8Array;
-  /** Per document number: 0 removed, 1 words only (not mined), 3 words and mined lengths. */
+  /**
+   * Per document number: 0 removed, 1 words only (not mined), 3 words and mined lengths; plus 4
+   * when its words are wide (MinerTables.wideWords).
+   */
   docPresent: Uint8Array;
   /** Start of each document in docWords/docLens (length documents + 1). */
   docOffsets: Float64Array;
@@ -287,8 +298,14 @@ export interface MinerState {
  * most of its bytes (1.5 GB at 100,000 precedents), so a cold start can answer before reading them.
  */
 export interface MinerTables {
-  /** Every precedent's word ids, one after the other (see MinerState.docOffsets); saved as the live lists are. */
-  docWords: Uint32Array | JoinedSection<Uint32Array>;
+  /**
+   * The word ids of every precedent whose ids fit in 16 bits, one after the other; saved as the
+   * live lists are. A precedent's start is not MinerState.docOffsets (that counts every precedent's
+   * words, for docLens) but the sum of the narrow lengths before it.
+   */
+  docWords: Uint16Array | JoinedSection<Uint16Array>;
+  /** The same for the other precedents (present & 4), at 4 bytes a word. */
+  wideWords: Uint32Array | JoinedSection<Uint32Array>;
   /** Per word, the longest n-gram counted from it (zeros for a precedent not mined yet). */
   docLens: Uint8Array | JoinedSection<Uint8Array>;
   /** The 3-gram counter, sparse: a bit per bucket, then count, last document, fingerprint of each used one. */
@@ -380,13 +397,13 @@ class Formulation implements MinedFormulation {
      * Its word ids: a view into a precedent's words, kept even if that precedent goes; null for one
      * of a saved set until first read (a million views at a load, most never read).
      */
-    private idView: Uint32Array | null,
+    private idView: WordIds | null,
     readonly count: number,
     readonly docCount: number,
     /** Its position in a saved set, whose place samples it uses while the miner's tables are not restored. */
     readonly savedAt = -1,
   ) {}
-  get ids(): Uint32Array {
+  get ids(): WordIds {
     return (this.idView ??= this.miner.savedWords(this.savedAt));
   }
   get wordCount(): number {
@@ -427,11 +444,13 @@ export class FormulationMiner {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [''];
   private readonly functionWord: boolean[] = [false];
+  /** Scratch ids of internFolded(), before it knows whether they fit in 16 bits. */
+  private interned = new Uint32Array(4096);
   /** Scratch list of joinedWords(). */
   private readonly joining: string[] = [];
 
   // Documents by number (the index's document numbers; sparse when documents are removed).
-  private readonly docWords: Array<Uint32Array | undefined> = [];
+  private readonly docWords: Array<WordIds | undefined> = [];
   /** Per document and start: the longest n-gram length counted from there (0 = none); see unmine(). */
   private readonly docLens: Array<Uint8Array | undefined> = [];
   /** Added documents not mined yet, and mined ones to extend (a 3-gram of theirs became repeated). */
@@ -568,7 +587,7 @@ export class FormulationMiner {
     return this.words[id] ?? '';
   }
   /** Word ids of a document (0 = boundary), parallel to tokenize() of its text and units. */
-  documentWords(doc: number): Uint32Array | undefined {
+  documentWords(doc: number): WordIds | undefined {
     return this.docWords[doc];
   }
 
@@ -611,7 +630,7 @@ export class FormulationMiner {
   }
 
   /** Word ids of the formulation at `position` in the restored set. */
-  savedWords(position: number): Uint32Array {
+  savedWords(position: number): WordIds {
     const set = this.savedSet;
     if (!set || !(position >= 0 && position + 1 < set.starts.length)) throw new Error('no saved formulation at this position');
     return set.words.subarray(set.starts[position], set.starts[position + 1]);
@@ -623,12 +642,17 @@ export class FormulationMiner {
   }
 
   /** Intern words as foldedWords() gives them (a break is id 0). */
-  internFolded(joined: string): Uint32Array {
+  internFolded(joined: string): WordIds {
     const words = joined.split(' ');
-    const ids = new Uint32Array(words.length);
-    for (let i = 0; i < ids.length; i++) {
+    if (this.interned.length < words.length) this.interned = new Uint32Array(Math.max(words.length, this.interned.length * 2));
+    const scratch = this.interned;
+    let widest = 0;
+    for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      if (w === '') continue;
+      if (w === '') {
+        scratch[i] = 0;
+        continue;
+      }
       let id = this.wordIds.get(w);
       if (id === undefined) {
         id = this.words.length;
@@ -637,13 +661,16 @@ export class FormulationMiner {
         this.words.push(own);
         this.functionWord.push(isFunctionWord(own));
       }
-      ids[i] = id;
+      scratch[i] = id;
+      if (id > widest) widest = id;
     }
+    const ids = widest < NARROW_IDS ? new Uint16Array(words.length) : new Uint32Array(words.length);
+    ids.set(scratch.subarray(0, words.length));
     return ids;
   }
 
   /** Counts the document's 3-grams only: mining waits for the next query (see flush()). */
-  add(doc: number, ids: Uint32Array): void {
+  add(doc: number, ids: WordIds): void {
     this.needTables();
     if (this.docWords[doc]) this.remove(doc);
     this.growCounter(ids.length);
@@ -969,7 +996,7 @@ export class FormulationMiner {
     return target < -1 ? -1 : target;
   }
 
-  private addMember(t: number, ids: Uint32Array, added: Formulation[]): void {
+  private addMember(t: number, ids: WordIds, added: Formulation[]): void {
     const f = this.toFormulation(t, ids);
     this.members.push(f);
     this.recMember[t] = this.members.length;
@@ -993,7 +1020,7 @@ export class FormulationMiner {
    * what is left is long enough and says something (≥ 2 content words); null otherwise (then
    * remembered in recTarget as -1) or when the record has no live place to read its words from.
    */
-  private trim(r: number): { s: number; e: number; ids: Uint32Array } | null {
+  private trim(r: number): { s: number; e: number; ids: WordIds } | null {
     const ids = this.recordWords(r);
     if (!ids) return null;
     const n = this.recLen[r];
@@ -1011,7 +1038,7 @@ export class FormulationMiner {
   }
 
   /** The words a record names once trimmed (a target's words when its own places are all gone). */
-  private trimmedWords(r: number): Uint32Array | null {
+  private trimmedWords(r: number): WordIds | null {
     const t = this.trim(r);
     return t && t.ids.slice(t.s, t.e);
   }
@@ -1061,7 +1088,7 @@ export class FormulationMiner {
     return samplesAt(saved.formulationPlaces, savedAt, (doc) => (saved.docPresent[doc] & 2) !== 0);
   }
 
-  placesOf(r: number, ids: Uint32Array, count: number): WordPlace[] {
+  placesOf(r: number, ids: WordIds, count: number): WordPlace[] {
     this.needTables();
     const out = this.sampledPlaces(r);
     const seen = new Set<string>(out.map((p) => `${p.doc}:${p.pos}`));
@@ -1105,21 +1132,24 @@ export class FormulationMiner {
       offsets[d] = total;
       const w = this.docWords[d];
       if (!w) continue;
-      present[d] = this.docLens[d] ? 3 : 1;
+      present[d] = (this.docLens[d] ? 3 : 1) | (w instanceof Uint16Array ? 0 : 4);
       total += w.length;
     }
     offsets[n] = total;
     yield;
     // The live lists themselves (600 MB at 100,000 precedents, copied into one array before).
-    const wordParts: Uint32Array[] = [];
+    const narrowParts: Uint16Array[] = [];
+    const wideParts: Uint32Array[] = [];
     const lenParts: Array<Uint8Array | number> = [];
     for (let d = 0; d < n; d++) {
       const w = this.docWords[d];
       if (!w) continue;
-      wordParts.push(w);
+      if (w instanceof Uint16Array) narrowParts.push(w);
+      else wideParts.push(w);
       lenParts.push(this.docLens[d] ?? w.length);
     }
-    const words = JoinedSection.of('u32', wordParts);
+    const words = JoinedSection.of('u16', narrowParts);
+    const wideWords = JoinedSection.of('u32', wideParts);
     const lens = JoinedSection.of('u8', lenParts);
     // Only used buckets matter: add() reads a bucket's last document and fingerprint when its count is 1.
     const buckets = this.triCount.length;
@@ -1192,7 +1222,7 @@ export class FormulationMiner {
         formulationWords, formulationLengths, formulationCounts, formulationDocCounts, formulationPlaces,
       },
       tables: {
-        docWords: words, docLens: lens, triUsed: used, triCount, triLastDoc, triFinger, slots: this.slots,
+        docWords: words, wideWords, docLens: lens, triUsed: used, triCount, triLastDoc, triFinger, slots: this.slots,
         recA: this.recA.subarray(0, R), recB: this.recB.subarray(0, R), recLen: this.recLen.subarray(0, R),
         recCount: this.recCount.subarray(0, R), recDocs: this.recDocs.subarray(0, R),
         recPrefix: this.recPrefix.subarray(0, R), recSuffix: this.recSuffix.subarray(0, R), recTarget: this.recTarget.subarray(0, R),
@@ -1284,10 +1314,13 @@ export class FormulationMiner {
     expect(t.triLastDoc.length === t.triCount.length && t.triFinger.length === t.triCount.length, '3-gram counter');
     expect(t.recA.length === R && t.recB.length === R && t.recLen.length === R && t.recCount.length === R && t.recDocs.length === R
       && t.recPrefix.length === R && t.recSuffix.length === R && t.placeCounts.length === R, 'record count');
-    const savedWords = wholeArray(t.docWords, (n) => new Uint32Array(n));
+    const savedWords = wholeArray(t.docWords, (n) => new Uint16Array(n));
+    const savedWide = wholeArray(t.wideWords, (n) => new Uint32Array(n));
     const savedLens = wholeArray(t.docLens, (n) => new Uint8Array(n));
-    expect(savedWords.length === savedLens.length && savedWords.length === s.docOffsets[s.docOffsets.length - 1], 'document tables');
-    const docWords: Array<Uint32Array | undefined> = [];
+    expect(savedWords.length + savedWide.length === savedLens.length && savedLens.length === s.docOffsets[s.docOffsets.length - 1], 'document tables');
+    let narrowAt = 0;
+    let wideAt = 0;
+    const docWords: Array<WordIds | undefined> = [];
     const docLens: Array<Uint8Array | undefined> = [];
     const pending: number[] = [];
     for (let d = 0; d < s.docPresent.length; d++) {
@@ -1299,8 +1332,14 @@ export class FormulationMiner {
       }
       const from = s.docOffsets[d];
       const to = s.docOffsets[d + 1];
-      expect(from <= to && to <= savedWords.length, 'document offsets');
-      docWords.push(savedWords.subarray(from, to));
+      expect(from <= to && to <= savedLens.length, 'document offsets');
+      if (p & 4) {
+        expect(wideAt + to - from <= savedWide.length, 'document offsets');
+        docWords.push(savedWide.subarray(wideAt, (wideAt += to - from)));
+      } else {
+        expect(narrowAt + to - from <= savedWords.length, 'document offsets');
+        docWords.push(savedWords.subarray(narrowAt, (narrowAt += to - from)));
+      }
       docLens.push(p & 2 ? savedLens.subarray(from, to) : undefined);
       if (!(p & 2)) pending.push(d);
     }
@@ -1443,7 +1482,7 @@ export class FormulationMiner {
     if (bulk) this.fitTables();
   }
 
-  private toFormulation(r: number, ids: Uint32Array): Formulation {
+  private toFormulation(r: number, ids: WordIds): Formulation {
     return new Formulation(this, r, ids, this.recCount[r], this.recDocs[r]);
   }
 
@@ -1454,23 +1493,23 @@ export class FormulationMiner {
 
   // Plain loops, not Array.from(ids, …): it goes through the typed array's iterator, and the key
   // index reads every formulation's key when it is built (10k precedents: ~200 MB of garbage).
-  wordsOf(ids: Uint32Array): string[] {
+  wordsOf(ids: WordIds): string[] {
     return this.wordsInto(ids, new Array<string>(ids.length));
   }
 
   /** The folded words joined by spaces, through one list reused from key to key. */
-  joinedWords(ids: Uint32Array): string {
+  joinedWords(ids: WordIds): string {
     return this.wordsInto(ids, this.joining).join(' ');
   }
 
-  private wordsInto(ids: Uint32Array, out: string[]): string[] {
+  private wordsInto(ids: WordIds, out: string[]): string[] {
     out.length = ids.length;
     for (let i = 0; i < ids.length; i++) out[i] = this.words[ids[i]];
     return out;
   }
 
   /** Word ids of a record, from the first live place of its sample. */
-  private recordWords(r: number): Uint32Array | null {
+  private recordWords(r: number): WordIds | null {
     for (let k = 0; k < SAMPLE; k++) {
       const doc = this.recPlaces[(r * SAMPLE + k) * 2];
       if (doc < 0 || !this.docLens[doc]) continue;
@@ -1480,11 +1519,11 @@ export class FormulationMiner {
     return null;
   }
 
-  private bucket(ids: Uint32Array, i: number): number {
+  private bucket(ids: WordIds, i: number): number {
     return this.hash3(ids, i) & this.counterMask;
   }
 
-  private hash3(ids: Uint32Array, i: number): number {
+  private hash3(ids: WordIds, i: number): number {
     let h = Math.imul(ids[i] ^ 0x9e3779b9, 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13) ^ ids[i + 1], 0xc2b2ae35);
     h = Math.imul(h ^ (h >>> 16) ^ ids[i + 2], 0x27d4eb2f);
@@ -1618,7 +1657,7 @@ export class FormulationMiner {
    * mine() then finds the slots in cache. The first read of a probe was ~60 % of mine() at 10k
    * precedents, each miss waited for in turn. `warmed` keeps the reads from being optimised away.
    */
-  private warmSlots(ids: Uint32Array, i: number, T: number, old: number, repeated: Uint8Array): void {
+  private warmSlots(ids: WordIds, i: number, T: number, old: number, repeated: Uint8Array): void {
     const slots = this.slots;
     const mask = slots.length / SLOT - 1;
     let a = 0x811c9dc5;

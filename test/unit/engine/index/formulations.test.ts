@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { FormulationMiner, foldedWords, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList } from '../../../../server/src/engine/formulations';
+import { FormulationMiner, foldedWords, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList, type WordIds } from '../../../../server/src/engine/formulations';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { foldKey } from '../../../../server/src/engine/search/keyIndex';
-import { loadSeeds } from './seedCorpus';
+import { glossary, loadSeeds } from './seedCorpus';
 
 /** A plain text's word ids, as the index interns a precedent's (the whole text one unit). */
-function wordIds(miner: FormulationMiner, text: string): Uint32Array {
+function wordIds(miner: FormulationMiner, text: string): WordIds {
   return miner.internFolded(foldedWords(text, tokenize(text)));
 }
 
@@ -407,5 +407,46 @@ describe('engine/formulations: a loaded miner made ready for changes while idle'
     const rest = steps.next();
     assert.deepEqual([rest.done, rest.value], [true, false]);
     assert.deepEqual(signature(miner.formulations()), expected);
+  });
+});
+
+describe('engine/formulations: a vocabulary past 65,535 words', () => {
+  const FORMULATION = 'Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée.';
+  // Precedent 0 uses words met first (2 bytes a word); 1 brings 70,000 more; 2 repeats 0's
+  // formulation beside a word met after them all (4 bytes a word, the formulation's ids too).
+  const built = (): FormulationMiner => {
+    const miner = new FormulationMiner({ counterBits: 16 });
+    miner.add(0, wordIds(miner, `Les États participants. ${FORMULATION}`));
+    miner.add(1, wordIds(miner, glossary(70_000)));
+    miner.add(2, wordIds(miner, `Les zanzibariens. ${FORMULATION}`));
+    return miner;
+  };
+
+  it('keeps a precedent’s words at 2 bytes a word while they fit, at 4 when one does not, and mines across both', () => {
+    const miner = built();
+    assert.deepEqual([0, 1, 2].map((d) => miner.documentWords(d)?.constructor.name), ['Uint16Array', 'Uint32Array', 'Uint32Array']);
+    assert.ok(miner.wordId('zanzibariens') > 0xffff, String(miner.wordId('zanzibariens')));
+    const f = byText(miner.formulations()).get(words(FORMULATION.slice(0, -1)));
+    assert.ok(f, [...byText(miner.formulations()).keys()].join(' / '));
+    assert.deepEqual([f.count, f.docCount, f.places.map((p) => p.doc).sort()], [2, 2, [0, 2]]);
+  });
+
+  it('saves and restores both widths: the same words, set and changes as the miner never saved', () => {
+    const miner = built();
+    const before = signature(miner.formulations());
+    const restored = FormulationMiner.fromSaved(miner.exportState(), { rescanShare: 1 });
+    assert.deepEqual(signature(restored.formulations()), before);
+    for (const d of [0, 1, 2]) {
+      const [a, b] = [miner.documentWords(d)!, restored.documentWords(d)!];
+      assert.equal(b.constructor, a.constructor, `precedent ${d}`);
+      assert.deepEqual(Array.from(b), Array.from(a), `precedent ${d}`);
+    }
+    for (const m of [miner, restored]) {
+      m.remove(0);
+      m.add(3, wordIds(m, `Les zanzibariens encore. ${FORMULATION}`));
+    }
+    assert.deepEqual(signature(restored.formulations()), signature(miner.formulations()));
+    const f = byText(restored.formulations()).get(words(FORMULATION.slice(0, -1)));
+    assert.deepEqual([f?.count, f?.places.map((p) => p.doc).sort()], [2, [2, 3]]);
   });
 });

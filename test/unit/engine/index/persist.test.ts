@@ -4,7 +4,7 @@ import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { decodeIndex, encodeIndex, encodeIndexSteps, encodeIndexStream, FIXED, FORMAT_VERSION, partsOf, readHeader, RunningChecksum } from '../../../../server/src/engine/persist';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { TOPICS } from '../../../../server/src/engine/references/topics';
-import { loadSeeds } from './seedCorpus';
+import { glossary, loadSeeds } from './seedCorpus';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const ENGINE = 'test-engine-1';
@@ -331,6 +331,31 @@ describe('engine/persist: a persisted index', () => {
     both((i) => assert.ok(i.remove('new-1.txt')));
     second.index.remove('new-1.txt');
     assert.deepEqual(answers(second.index), answers(index));
+  });
+
+  // Word ids past 65,535 make a precedent's word list 4 bytes a word, the others staying at 2: the
+  // saved index holds both widths.
+  it('saves and loads a corpus past 65,535 distinct words, and takes changes after as the index never saved', () => {
+    const { index, texts } = seeded();
+    const words = glossary(70_000);
+    const wide = `${EXTRA}\nDÉCIDE d’inviter les zanzibariens à renforcer la coopération policière internationale dans toute la mesure du possible.`;
+    for (const [id, text] of [['glossary.txt', words], ['wide.txt', wide]]) {
+      assert.ok(index.upsert({ docId: id, fileName: id, bytes: utf8(text) }).ok);
+      texts.set(id, text);
+    }
+    const loaded = decodeIndex(encodeIndex(index, ENGINE, null), ENGINE, { readText: (id) => texts.get(id) ?? null });
+    assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+    const restored = loaded.index;
+    assert.deepEqual(answers(restored), answers(index));
+    assert.ok(restored.hasWord('zanzibariens') && restored.hasWord('vcxyz'));
+    for (const i of [index, restored]) {
+      assert.ok(i.remove('extra.txt'));
+      assert.ok(i.upsert({ docId: 'wide-2.txt', fileName: 'wide-2.txt', bytes: utf8(wide.replace('zanzibariens', 'vcxyz')) }).ok);
+    }
+    texts.set('wide-2.txt', wide.replace('zanzibariens', 'vcxyz'));
+    assert.deepEqual(answers(restored), answers(index));
+    const hits = restored.concordance('coopération policière internationale', 50).items.map((h) => h.docId);
+    assert.ok(hits.includes('wide.txt') && hits.includes('wide-2.txt') && !hits.includes('extra.txt'), JSON.stringify(hits));
   });
 
   // A save writes the index's own arrays as chunks over seconds (100k precedents: 2.5 GB), with

@@ -21,3 +21,17 @@ export function loadSeeds(): Seed[] {
     meta: { title: p.title, date: p.date, body: p.body, place: p.place, kind: p.kind, language: p.language },
   }));
 }
+
+/**
+ * `n` distinct invented words ("vaaaa", "vaaab" …), a sentence each: a vocabulary and no
+ * formulation, to take a corpus past the 65,535 words whose ids fit in 2 bytes.
+ */
+export function glossary(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let w = '';
+    for (let k = 0, v = i; k < 4; k++, v = Math.floor(v / 26)) w = String.fromCharCode(97 + (v % 26)) + w;
+    out.push(`v${w}.`);
+  }
+  return out.join(' ');
+}
