@@ -101,6 +101,47 @@ describe('engine/corpus: PrecedentIndex documents', () => {
     assert.deepEqual(index.documents().map((d) => d.docId), ['d2']);
   });
 
+  // Lists grow by doubling while precedents come; prepare() cuts them to what a save keeps, and
+  // they must answer and take changes as before.
+  it('prepare() cuts the word and citation lists to their room, with the same answers and changes after', () => {
+    type Lists = {
+      postDocs: Array<Int32Array | undefined>; postLen: number[];
+      references: Map<string, { occ: { data: Int32Array; length: number } }>;
+    };
+    const copies = (index: PrecedentIndex): void => {
+      for (let k = 0; k < 40; k++) for (const seed of loadSeeds()) assert.ok(index.upsert({ docId: `${k}-${seed.file}`, fileName: seed.file, bytes: seed.bytes, meta: seed.meta }).ok);
+    };
+    const room = (n: number): number => n + Math.max(4, n >>> 4);
+    const spare = (index: PrecedentIndex): { words: number; citations: number } => {
+      const l = index as unknown as Lists;
+      let words = 0;
+      l.postDocs.forEach((d, id) => (words += d ? d.length - room(l.postLen[id]) : 0));
+      let citations = 0;
+      for (const a of l.references.values()) citations += Math.max(0, a.occ.data.length - 3 * room(a.occ.length / 3));
+      return { words, citations };
+    };
+    const answers = (index: PrecedentIndex): unknown => ({
+      concordance: ['coopération policière', 'criminalité organisée', 'terrorisme'].map((q) => index.concordance(q, 30)),
+      citations: index.findReferences('o', 20).map((r) => index.referenceOccurrences(r.entry.id, 0, 30)),
+      openers: index.findOpeners('reaff', 5),
+      formulations: index.formulations(20),
+    });
+    const [fitted, grown] = [new PrecedentIndex(), new PrecedentIndex()];
+    copies(fitted);
+    copies(grown);
+    const before = spare(fitted);
+    assert.ok(before.words > 1000 && before.citations > 1000, JSON.stringify(before));
+    fitted.prepare();
+    const after = spare(fitted);
+    assert.ok(after.words <= 0 && after.citations <= 0, JSON.stringify(after));
+    assert.deepEqual(answers(fitted), answers(grown));
+    for (const index of [fitted, grown]) {
+      assert.ok(index.remove(`3-${loadSeeds()[0].file}`));
+      for (let k = 0; k < 30; k++) assert.ok(index.upsert({ docId: `new-${k}`, fileName: 'new.txt', bytes: utf8(DECLARATION) }).ok);
+    }
+    assert.deepEqual(answers(fitted), answers(grown));
+  });
+
   it('replacing and removing a precedent updates opener counts', () => {
     const index = new PrecedentIndex();
     index.upsert({ docId: 'd1', fileName: 'd1.txt', bytes: utf8(DECLARATION) });
