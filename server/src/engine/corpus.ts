@@ -813,6 +813,7 @@ export class PrecedentIndex {
    */
   prepare(): void {
     this.fitLists();
+    this.packRecords();
     this.openerKeyIndex();
     this.formulationKeyIndex();
     this.referenceKeyIndex();
@@ -1315,10 +1316,8 @@ export class PrecedentIndex {
     const topicOffsets = new Float64Array(n + 1);
     // Each live precedent's units as they are (no copy of them all); the lists as string ids.
     const units: Int32Array[] = [];
-    const labels = new IntList();
-    const openers = new IntList();
-    const references = new IntList();
-    const topics = new IntList();
+    const lists = new RecordLists();
+    const { labels, openers, references, topics } = lists;
     // A restored precedent's lists are ids into its load's string table: each id is looked up once
     // (3.7 million openers and 8.8 million citations at 100k, a string hashed for each, took 4 s).
     const remaps = new Map<PackedTables, Int32Array>();
@@ -1372,14 +1371,7 @@ export class PrecedentIndex {
         map(packedIds(p, 'topics'), p.tables, remap, topics);
         continue;
       }
-      for (const l of r.unitLabels) labels.push(l === null ? -1 : sid(l));
-      for (const o of r.openers) {
-        openers.push(sid(o.lemma));
-        openers.push(sid(o.key));
-        openers.push(sid(o.text));
-      }
-      for (const id of r.references) references.push(sid(id));
-      for (const t of r.topics) topics.push(sid(t));
+      lists.push(r, sid);
     }
     unitOffsets[n] = labels.length;
     openerOffsets[n] = openers.length / 3;
@@ -1975,6 +1967,55 @@ export class PrecedentIndex {
     for (const agg of this.openers.values()) for (const form of agg.forms.values()) form.occ.fit();
   }
 
+  /**
+   * Every live precedent's lists (unit labels, openers, citations, topics) moved into shared typed
+   * tables of string ids, as a restored index holds them (DocRecord.packed): as arrays of strings
+   * and objects they were ~4 KB of heap a precedent (100k: ~400 MB, 3.5 M opener objects), for
+   * lists only a removal, a first topic count and a save read. Done before mining, whose tables
+   * then grow into the memory freed.
+   */
+  private packRecords(): void {
+    const strings: string[] = [];
+    const ids = new Map<string, number>();
+    const sid = (x: string): number => {
+      let id = ids.get(x);
+      if (id === undefined) {
+        ids.set(x, (id = strings.length));
+        strings.push(x);
+      }
+      return id;
+    };
+    const n = this.docs.length;
+    const lists = new RecordLists();
+    const offsets = { units: new Float64Array(n + 1), openers: new Float64Array(n + 1), references: new Float64Array(n + 1), topics: new Float64Array(n + 1) };
+    const packing: number[] = [];
+    for (let d = 0; d <= n; d++) {
+      offsets.units[d] = lists.labels.length;
+      offsets.openers[d] = lists.openers.length / 3;
+      offsets.references[d] = lists.references.length;
+      offsets.topics[d] = lists.topics.length;
+      const r = this.docs[d];
+      if (d === n || !r.alive || r.packed) continue;
+      packing.push(d);
+      lists.push(r, sid);
+    }
+    if (!packing.length) return;
+    // Exact copies: the lists' own arrays have up to twice the room.
+    const tables: PackedTables = {
+      strings, labels: lists.labels.toArray().slice(), unitOffsets: offsets.units, openers: lists.openers.toArray().slice(),
+      openerOffsets: offsets.openers, references: lists.references.toArray().slice(), referenceOffsets: offsets.references,
+      topics: lists.topics.toArray().slice(), topicOffsets: offsets.topics,
+    };
+    for (const d of packing) {
+      const r = this.docs[d];
+      r.packed = { tables, k: d };
+      r.unitLabels = packedYet();
+      r.openers = packedYet();
+      r.references = packedYet();
+      r.topics = packedYet();
+    }
+  }
+
   private postingIndex(id: number, doc: number): number {
     const docs = this.postDocs[id];
     let lo = 0;
@@ -2269,6 +2310,27 @@ function displayName(agg: ReferenceAgg): string {
 }
 
 /** Ints gathered in a typed array that doubles (a JS array of 10 million numbers was 80 MB of heap and a second of GC). */
+/** Precedents' lists (unit labels, openers, citations, topics) as string ids, one after the other. */
+class RecordLists {
+  readonly labels = new IntList();
+  /** (lemma, key, text) per opener. */
+  readonly openers = new IntList();
+  readonly references = new IntList();
+  readonly topics = new IntList();
+
+  /** The lists of a record that holds its own (not packed), with the ids `sid` gives; a unit without label is -1. */
+  push(r: DocRecord, sid: (s: string) => number): void {
+    for (const l of r.unitLabels) this.labels.push(l === null ? -1 : sid(l));
+    for (const o of r.openers) {
+      this.openers.push(sid(o.lemma));
+      this.openers.push(sid(o.key));
+      this.openers.push(sid(o.text));
+    }
+    for (const id of r.references) this.references.push(sid(id));
+    for (const t of r.topics) this.topics.push(sid(t));
+  }
+}
+
 class IntList {
   private data = new Int32Array(1024);
   length = 0;

@@ -3,6 +3,7 @@ import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { foldKey } from '../../../../server/src/engine/search/keyIndex';
 import { TOPICS } from '../../../../server/src/engine/references/topics';
 import { KNOWN_REFERENCES } from '../../../../server/src/engine/references/knowledge';
+import { decodeIndex, encodeIndex } from '../../../../server/src/engine/persist';
 import { loadSeeds } from './seedCorpus';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -101,47 +102,6 @@ describe('engine/corpus: PrecedentIndex documents', () => {
     assert.deepEqual(index.documents().map((d) => d.docId), ['d2']);
   });
 
-  // Lists grow by doubling while precedents come; prepare() cuts them to what a save keeps, and
-  // they must answer and take changes as before.
-  it('prepare() cuts the word and citation lists to their room, with the same answers and changes after', () => {
-    type Lists = {
-      postDocs: Array<Int32Array | undefined>; postLen: number[];
-      references: Map<string, { occ: { data: Int32Array; length: number } }>;
-    };
-    const copies = (index: PrecedentIndex): void => {
-      for (let k = 0; k < 40; k++) for (const seed of loadSeeds()) assert.ok(index.upsert({ docId: `${k}-${seed.file}`, fileName: seed.file, bytes: seed.bytes, meta: seed.meta }).ok);
-    };
-    const room = (n: number): number => n + Math.max(4, n >>> 4);
-    const spare = (index: PrecedentIndex): { words: number; citations: number } => {
-      const l = index as unknown as Lists;
-      let words = 0;
-      l.postDocs.forEach((d, id) => (words += d ? d.length - room(l.postLen[id]) : 0));
-      let citations = 0;
-      for (const a of l.references.values()) citations += Math.max(0, a.occ.data.length - 3 * room(a.occ.length / 3));
-      return { words, citations };
-    };
-    const answers = (index: PrecedentIndex): unknown => ({
-      concordance: ['coopération policière', 'criminalité organisée', 'terrorisme'].map((q) => index.concordance(q, 30)),
-      citations: index.findReferences('o', 20).map((r) => index.referenceOccurrences(r.entry.id, 0, 30)),
-      openers: index.findOpeners('reaff', 5),
-      formulations: index.formulations(20),
-    });
-    const [fitted, grown] = [new PrecedentIndex(), new PrecedentIndex()];
-    copies(fitted);
-    copies(grown);
-    const before = spare(fitted);
-    assert.ok(before.words > 1000 && before.citations > 1000, JSON.stringify(before));
-    fitted.prepare();
-    const after = spare(fitted);
-    assert.ok(after.words <= 0 && after.citations <= 0, JSON.stringify(after));
-    assert.deepEqual(answers(fitted), answers(grown));
-    for (const index of [fitted, grown]) {
-      assert.ok(index.remove(`3-${loadSeeds()[0].file}`));
-      for (let k = 0; k < 30; k++) assert.ok(index.upsert({ docId: `new-${k}`, fileName: 'new.txt', bytes: utf8(DECLARATION) }).ok);
-    }
-    assert.deepEqual(answers(fitted), answers(grown));
-  });
-
   it('replacing and removing a precedent updates opener counts', () => {
     const index = new PrecedentIndex();
     index.upsert({ docId: 'd1', fileName: 'd1.txt', bytes: utf8(DECLARATION) });
@@ -155,6 +115,92 @@ describe('engine/corpus: PrecedentIndex documents', () => {
     assert.equal(index.opener('reconnaître')?.count ?? 0, 0);
     index.remove('d2');
     assert.equal(index.opener('réaffirmer')?.count ?? 0, 0);
+  });
+});
+
+// After a bulk build, prepare() trims what the build grew for precedents still to come: lists
+// grown by doubling, and each precedent's own arrays. Answers and changes must be as before.
+describe('engine/corpus: prepare() after a bulk build', function () {
+  this.timeout(20_000);
+  type Internals = {
+    postDocs: Array<Int32Array | undefined>; postLen: number[];
+    references: Map<string, { occ: { data: Int32Array; length: number } }>;
+    docs: Array<{ alive: boolean; packed?: object | null; openers: unknown[]; references: unknown[] }>;
+  };
+  const internals = (index: PrecedentIndex): Internals => index as unknown as Internals;
+  const texts = new Map<string, Uint8Array>();
+  const copies = (index: PrecedentIndex): void => {
+    for (let k = 0; k < 24; k++) {
+      for (const seed of loadSeeds()) {
+        texts.set(`${k}-${seed.file}`, seed.bytes);
+        assert.ok(index.upsert({ docId: `${k}-${seed.file}`, fileName: seed.file, bytes: seed.bytes, meta: seed.meta }).ok);
+      }
+    }
+  };
+  const answers = (index: PrecedentIndex): unknown => ({
+    documents: index.documents(),
+    concordance: ['coopération policière', 'criminalité organisée', 'terrorisme'].map((q) => index.concordance(q, 30)),
+    // By id: the ranking of findReferences() may differ after changes between an index that made
+    // its key index before them and one that made it after (weights are counts when it was made).
+    citations: ['osce', 'interpol', 'un', 'unodc', 'untoc', 'osce-ministerial-council', 'europol'].map((id) => index.referenceOccurrences(id, 0, 30)),
+    openers: index.findOpeners('reaff', 5),
+    formulations: index.formulations(20),
+    topics: TOPICS.map((t) => index.topicEvidence(t.id)),
+  });
+  const changes = (index: PrecedentIndex): void => {
+    assert.ok(index.remove(`3-${loadSeeds()[0].file}`));
+    for (let k = 0; k < 30; k++) {
+      assert.ok(index.upsert({ docId: `new-${k}`, fileName: 'new.txt', bytes: utf8(DECLARATION) }).ok);
+      texts.set(`new-${k}`, utf8(DECLARATION));
+    }
+  };
+  const twins = (): [PrecedentIndex, PrecedentIndex] => {
+    const [prepared, built] = [new PrecedentIndex(), new PrecedentIndex()];
+    copies(prepared);
+    copies(built);
+    return [prepared, built];
+  };
+
+  it('cuts the word and citation lists to their room', () => {
+    const room = (n: number): number => n + Math.max(4, n >>> 4);
+    const spare = (index: PrecedentIndex): { words: number; citations: number } => {
+      const l = internals(index);
+      let words = 0;
+      l.postDocs.forEach((d, id) => (words += d ? d.length - room(l.postLen[id]) : 0));
+      let citations = 0;
+      for (const a of l.references.values()) citations += Math.max(0, a.occ.data.length - 3 * room(a.occ.length / 3));
+      return { words, citations };
+    };
+    const [prepared, built] = twins();
+    const before = spare(prepared);
+    assert.ok(before.words > 1000 && before.citations > 1000, JSON.stringify(before));
+    prepared.prepare();
+    const after = spare(prepared);
+    assert.ok(after.words <= 0 && after.citations <= 0, JSON.stringify(after));
+    assert.deepEqual(answers(prepared), answers(built));
+    for (const index of [prepared, built]) changes(index);
+    assert.deepEqual(answers(prepared), answers(built));
+  });
+
+  it('packs each precedent’s lists into shared tables; removals, later precedents and a save read them as before', () => {
+    const [prepared, built] = twins();
+    prepared.prepare();
+    const docs = internals(prepared).docs;
+    assert.ok(docs.length === 120 && docs.every((d) => d.packed && d.openers.length === 0 && d.references.length === 0));
+    assert.deepEqual(answers(prepared), answers(built));
+    for (const index of [prepared, built]) changes(index);
+    assert.deepEqual(answers(prepared), answers(built));
+    // Unpacked by the removal: the record that went; the new ones hold their own lists until the next prepare().
+    assert.equal(docs.filter((d) => !d.packed).length, 31);
+    prepared.prepare();
+    assert.equal(docs.filter((d) => d.alive && !d.packed).length, 0);
+    const readText = (id: string): string | null => (texts.has(id) ? new TextDecoder().decode(texts.get(id)) : null);
+    const [a, b] = [prepared, built].map((i) => decodeIndex(encodeIndex(i, 'test', null), 'test', { readText }));
+    assert.ok(a.ok && b.ok);
+    assert.deepEqual(answers(a.index), answers(b.index));
+    assert.deepEqual(answers(a.index), answers(built));
+    for (const index of [a.index, b.index]) assert.ok(index.remove(`5-${loadSeeds()[1].file}`));
+    assert.deepEqual(answers(a.index), answers(b.index));
   });
 });
 
