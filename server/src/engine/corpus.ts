@@ -209,9 +209,10 @@ interface DocRecord {
   /** Distinct word ids (for postings bookkeeping). */
   wordCount: number;
   /**
-   * A restored document's openers, references, topics and unit labels as string-table ids, turned
-   * into the arrays above on first need (unpack()): most restored documents are never removed nor
-   * quoted, and 100k documents' small arrays would cost a second to build on load.
+   * A restored or prepared document's openers, references, topics and unit labels as string-table
+   * ids, turned into the arrays above on first need (unpack()): most documents are never removed
+   * nor quoted, and 100k documents' small arrays would cost a second to build on load and ~400 MB
+   * of heap to keep (see packRecords()).
    */
   packed?: PackedDoc | null;
 }
@@ -2310,6 +2311,23 @@ function displayName(agg: ReferenceAgg): string {
 }
 
 /** Ints gathered in a typed array that doubles (a JS array of 10 million numbers was 80 MB of heap and a second of GC). */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The ints (a view: a copy of 100 MB into new memory took 0.4 s at 100k precedents). */
+  toArray(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 /** Precedents' lists (unit labels, openers, citations, topics) as string ids, one after the other. */
 class RecordLists {
   readonly labels = new IntList();
@@ -2328,23 +2346,6 @@ class RecordLists {
     }
     for (const id of r.references) this.references.push(sid(id));
     for (const t of r.topics) this.topics.push(sid(t));
-  }
-}
-
-class IntList {
-  private data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-  /** The ints (a view: a copy of 100 MB into new memory took 0.4 s at 100k precedents). */
-  toArray(): Int32Array {
-    return this.data.subarray(0, this.length);
   }
 }
 
