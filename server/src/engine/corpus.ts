@@ -507,6 +507,8 @@ export class PrecedentIndex {
    * entries) and the idle preparation are stamped with it, and are stale once it moves.
    */
   private changes = 0;
+  /** `changes` when fitLists() last ran: a loaded index, or one unchanged since, has nothing to cut. */
+  private listsFitAt = 0;
 
   private miner = new FormulationMiner();
   /** word id → document numbers (ascending) and uses per document. */
@@ -1289,16 +1291,7 @@ export class PrecedentIndex {
    */
   *exportSteps(): Generator<void, IndexState> {
     this.needTables();
-    const strings: string[] = [];
-    const stringIds = new Map<string, number>();
-    const sid = (t: string): number => {
-      let id = stringIds.get(t);
-      if (id === undefined) {
-        stringIds.set(t, (id = strings.length));
-        strings.push(t);
-      }
-      return id;
-    };
+    const { strings, id: sid } = stringTable();
     // References by their position in the saved list (topic counts and reference tables name them so).
     const position = new Map<string, number>();
     for (const id of this.references.keys()) position.set(id, position.size);
@@ -1957,6 +1950,8 @@ export class PrecedentIndex {
    * loaded index are views of its bytes and stay as they are.
    */
   private fitLists(): void {
+    if (this.listsFitAt === this.changes) return;
+    this.listsFitAt = this.changes;
     for (let id = 0; id < this.postDocs.length; id++) {
       const docs = this.postDocs[id];
       const size = withRoom(this.postLen[id] ?? 0);
@@ -1976,16 +1971,9 @@ export class PrecedentIndex {
    * then grow into the memory freed.
    */
   private packRecords(): void {
-    const strings: string[] = [];
-    const ids = new Map<string, number>();
-    const sid = (x: string): number => {
-      let id = ids.get(x);
-      if (id === undefined) {
-        ids.set(x, (id = strings.length));
-        strings.push(x);
-      }
-      return id;
-    };
+    // Nothing to pack (a loaded index, or one prepared since its last change): no tables made.
+    if (!this.docs.some((r) => r.alive && !r.packed)) return;
+    const { strings, id: sid } = stringTable();
     const n = this.docs.length;
     const lists = new RecordLists();
     const offsets = { units: new Float64Array(n + 1), openers: new Float64Array(n + 1), references: new Float64Array(n + 1), topics: new Float64Array(n + 1) };
@@ -2310,6 +2298,21 @@ function displayName(agg: ReferenceAgg): string {
   return name;
 }
 
+/** Distinct strings numbered in the order first given: the string table of a saved state or of packed lists. */
+function stringTable(): { strings: string[]; id: (s: string) => number } {
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (x: string): number => {
+    let n = ids.get(x);
+    if (n === undefined) {
+      ids.set(x, (n = strings.length));
+      strings.push(x);
+    }
+    return n;
+  };
+  return { strings, id };
+}
+
 /** Ints gathered in a typed array that doubles (a JS array of 10 million numbers was 80 MB of heap and a second of GC). */
 class IntList {
   private data = new Int32Array(1024);
@@ -2386,13 +2389,18 @@ class Occurrences {
 
   /** Cut to the room a save keeps, unless the list is a view of a loaded index (see fitLists()). */
   fit(): void {
-    const size = 3 * withRoom(this.length / 3);
+    const size = this.savedSize();
     if (this.data.length > size && ownsItsBytes(this.data)) this.data = this.data.slice(0, size);
   }
 
   /** The triples and room for more, to save (see withRoom()). */
   withRoom(): Int32Array {
-    return this.data.subarray(0, Math.min(this.data.length, 3 * withRoom(this.length / 3)));
+    return this.data.subarray(0, Math.min(this.data.length, this.savedSize()));
+  }
+
+  /** Numbers a save keeps: the triples and withRoom()'s room. */
+  private savedSize(): number {
+    return 3 * withRoom(this.length / 3);
   }
 }
 

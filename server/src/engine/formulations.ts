@@ -1735,7 +1735,13 @@ export class FormulationMiner {
   }
 
   private growSlots(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.rehash(this.slots.length / SLOT * 2);
+  }
+
+  /** The hash table made again with `size` slots (the same array, emptied, when it has that many) for the records there are. */
+  private rehash(size: number): void {
+    if (size * SLOT === this.slots.length) this.slots.fill(-1);
+    else this.slots = new Int32Array(size * SLOT).fill(-1);
     for (let r = 0; r < this.records; r++) this.insertSlot(this.recA[r], this.recB[r], r);
   }
 
@@ -1797,10 +1803,7 @@ export class FormulationMiner {
     if (this.capacity > room + (room >>> 2)) this.resizeRecords(room);
     let size = 1 << 12;
     while (size < (room + 1) * 2) size *= 2;
-    if (size * SLOT < this.slots.length) {
-      this.slots = new Int32Array(size * SLOT).fill(-1);
-      for (let r = 0; r < R; r++) this.insertSlot(this.recA[r], this.recB[r], r);
-    }
+    if (size * SLOT < this.slots.length) this.rehash(size);
   }
 
   /** Records every per-record table has room for. */
@@ -1856,9 +1859,7 @@ export class FormulationMiner {
     // as large as the records before the prune made it: it is saved with the index.
     let size = this.slots.length / SLOT;
     while (size > 1 << 12 && (next + 1) * 8 <= size) size >>>= 1;
-    if (size * SLOT < this.slots.length) this.slots = new Int32Array(size * SLOT).fill(-1);
-    else this.slots.fill(-1);
-    for (let r = 0; r < next; r++) this.insertSlot(this.recA[r], this.recB[r], r);
+    this.rehash(size);
   }
 
   private changed(): void {
