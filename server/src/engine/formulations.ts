@@ -544,6 +544,12 @@ export class FormulationMiner {
    * each recomputation of the formulation set (string tests on every word of a million records).
    */
   private recTarget = new Int32Array(1024);
+  /**
+   * True while a first bulk pass mines: recTarget, recMember and srcCount are empty then, as
+   * nothing reads them before the set is worked out (fullRefresh() makes them, zeroed). 12 bytes a
+   * record at the pass's largest (100k precedents: 9.2 M records before a prune, 110 MB).
+   */
+  private setTablesLater = false;
   /** The answering part of a restored miner's state while its tables are not restored (see fromState()). */
   private saved: MinerState | null = null;
   /** The words of a restored formulation set, one after another, and where each starts (see savedWords()). */
@@ -731,6 +737,65 @@ export class FormulationMiner {
   }
 
   /**
+   * The formulations' keys (folded words joined by spaces) in sorted order, written once as Latin-1
+   * code units joined by U+0000, with `order[row]` the position in formulations() of the
+   * formulation each row keys. Sorted word by word, so no key string is made: a key index built
+   * from a million key strings and their joins made ~360 MB of garbage at 100k precedents, the
+   * build's highest memory. Null when a word has a character above U+00FF (bytes cannot hold it)
+   * or one at or below the space (word order would then differ from key order): the caller joins
+   * strings then.
+   */
+  keysInOrder(): { formulations: MinedFormulation[]; order: Int32Array; joined: Uint8Array } | null {
+    const list = this.formulations() as Formulation[];
+    const words = this.words;
+    // Per word id: 0 not looked at, 1 bytes can hold it, 2 they cannot.
+    const fits = new Uint8Array(words.length);
+    let length = 0;
+    for (let i = 0; i < list.length; i++) {
+      const ids = list[i].ids;
+      length += ids.length;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
+        if (fits[id] === 0) {
+          const w = words[id];
+          let ok = w.length > 0;
+          for (let c = 0; c < w.length && ok; c++) ok = w.charCodeAt(c) > 0x20 && w.charCodeAt(c) <= 0xff;
+          fits[id] = ok ? 1 : 2;
+        }
+        if (fits[id] === 2) return null;
+        length += words[id].length;
+      }
+    }
+    const order = new Int32Array(list.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    // A word that is a prefix of another sorts first either way: what follows it in a key (a space,
+    // the end) sorts before any character a word holds.
+    order.sort((x, y) => {
+      const a = list[x].ids;
+      const b = list[y].ids;
+      const n = Math.min(a.length, b.length);
+      for (let k = 0; k < n; k++) {
+        if (a[k] === b[k]) continue;
+        return words[a[k]] < words[b[k]] ? -1 : 1;
+      }
+      return a.length - b.length;
+    });
+    // Each key: its characters, a space between words, U+0000 after it but the last.
+    const joined = new Uint8Array(Math.max(0, length - 1));
+    let at = 0;
+    for (let row = 0; row < order.length; row++) {
+      if (row > 0) joined[at++] = 0;
+      const ids = list[order[row]].ids;
+      for (let k = 0; k < ids.length; k++) {
+        if (k > 0) joined[at++] = 0x20;
+        const w = words[ids[k]];
+        for (let c = 0; c < w.length; c++) joined[at++] = w.charCodeAt(c);
+      }
+    }
+    return { formulations: list, order, joined };
+  }
+
+  /**
    * Makes the next query work the set out over every record, as after a load (the largest
    * extensions and the sources from the counts alone): for tests, which compare it with the set
    * kept from change to change.
@@ -816,6 +881,13 @@ export class FormulationMiner {
    */
   private *fullRefresh(added: Formulation[], retired: Formulation[], slice: number): Generator<void, void> {
     const R = this.records;
+    if (this.setTablesLater) {
+      // As large as the other tables (fitted after the pass), zero as create() would leave them.
+      this.recTarget = new Int32Array(this.capacity);
+      this.recMember = new Int32Array(this.capacity);
+      this.srcCount = new Int32Array(this.capacity);
+      this.setTablesLater = false;
+    }
     if (!this.childrenLinked) {
       if (this.rightHead.length < R) {
         // Not kept while a bulk pass mined (see flush()): as many as the records, and some room.
@@ -1465,7 +1537,12 @@ export class FormulationMiner {
     }
     // Tables are fitted after a pass over many precedents (a build), not after one change: re-making
     // the hash table is ~0.5 s at 100k precedents, a change's whole budget five times over.
-    const bulk = !this.setReady && this.pending.size > this.maxRemine;
+    const bulk = this.bulkPending;
+    if (bulk && this.records === 0 && !this.members.length && !this.setTablesLater) {
+      this.setTablesLater = true;
+      this.recTarget = this.recMember = this.srcCount = new Int32Array(0);
+      this.capacity = this.roomForRecords();
+    }
     for (const doc of this.pending) {
       if (this.docWords[doc]) this.mine(doc);
       // Between documents, not once all are mined: a bulk build mines every precedent in one
@@ -1484,6 +1561,11 @@ export class FormulationMiner {
 
   private toFormulation(r: number, ids: WordIds): Formulation {
     return new Formulation(this, r, ids, this.recCount[r], this.recDocs[r]);
+  }
+
+  /** Whether the next query mines in one pass over many precedents (a build), not a change's few. */
+  get bulkPending(): boolean {
+    return !this.setReady && this.pending.size > this.maxRemine;
   }
 
   /** Whether formulations() would answer without mining or recomputing. */
@@ -1698,13 +1780,15 @@ export class FormulationMiner {
     this.recCount[r] = 0;
     this.recDocs[r] = 0;
     this.recMark[r] = 0;
-    this.recMember[r] = 0;
-    this.srcCount[r] = 0;
     this.recFlags[r] = 0;
+    if (!this.setTablesLater) {
+      this.recMember[r] = 0;
+      this.srcCount[r] = 0;
+      this.recTarget[r] = 0;
+    }
     if (this.childrenLinked) this.rightHead[r] = this.rightNext[r] = this.leftHead[r] = this.leftNext[r] = -1;
     this.recPrefix[r] = UNLINKED;
     this.recSuffix[r] = UNLINKED;
-    this.recTarget[r] = 0;
     this.insertSlot(a, b, r);
     return r;
   }
@@ -1779,9 +1863,11 @@ export class FormulationMiner {
     this.recPrefix = resize(this.recPrefix, (n) => new Int32Array(n));
     this.recSuffix = resize(this.recSuffix, (n) => new Int32Array(n));
     this.recPlaces = resize(this.recPlaces, (n) => new Int32Array(n), SAMPLE * 2, -1);
-    this.recTarget = resize(this.recTarget, (n) => new Int32Array(n));
-    this.recMember = resize(this.recMember, (n) => new Int32Array(n));
-    this.srcCount = resize(this.srcCount, (n) => new Int32Array(n));
+    if (!this.setTablesLater) {
+      this.recTarget = resize(this.recTarget, (n) => new Int32Array(n));
+      this.recMember = resize(this.recMember, (n) => new Int32Array(n));
+      this.srcCount = resize(this.srcCount, (n) => new Int32Array(n));
+    }
     this.recFlags = resize(this.recFlags, (n) => new Uint8Array(n));
     if (this.childrenLinked) {
       this.rightHead = resize(this.rightHead, (n) => new Int32Array(n), 1, -1);
@@ -1809,8 +1895,8 @@ export class FormulationMiner {
   /** Records every per-record table has room for. */
   private roomForRecords(): number {
     return Math.min(this.recA.length, this.recB.length, this.recLen.length, this.recCount.length, this.recDocs.length, this.recMark.length,
-      this.recPrefix.length, this.recSuffix.length, this.recPlaces.length / (SAMPLE * 2), this.recTarget.length, this.recMember.length,
-      this.srcCount.length, this.recFlags.length,
+      this.recPrefix.length, this.recSuffix.length, this.recPlaces.length / (SAMPLE * 2), this.recFlags.length,
+      ...(this.setTablesLater ? [] : [this.recTarget.length, this.recMember.length, this.srcCount.length]),
       ...(this.childrenLinked ? [this.rightHead.length, this.rightNext.length, this.leftHead.length, this.leftNext.length] : []));
   }
 
@@ -1836,8 +1922,10 @@ export class FormulationMiner {
       this.recMark[to] = this.recMark[r];
       this.recPrefix[to] = remap(this.recPrefix[r]);
       this.recSuffix[to] = remap(this.recSuffix[r]);
-      const t = this.recTarget[r];
-      this.recTarget[to] = t > 0 ? map[t - 1] + 1 : t;
+      if (!this.setTablesLater) {
+        const t = this.recTarget[r];
+        this.recTarget[to] = t > 0 ? map[t - 1] + 1 : t;
+      }
       this.recPlaces.copyWithin(to * SAMPLE * 2, r * SAMPLE * 2, (r + 1) * SAMPLE * 2);
     }
     this.recPlaces.fill(-1, next * SAMPLE * 2);

@@ -361,6 +361,41 @@ describe('engine/formulations: the tables after a bulk pass', () => {
   });
 });
 
+describe('engine/formulations: keys in order for a first key index', () => {
+  const decode = (joined: Uint8Array): string[] => (joined.length ? Buffer.from(joined).toString('latin1').split('\u0000') : []);
+
+  // Words that are prefixes of others ("mot1", "mot12", "mot123"), elided words (l'…): a
+  // word sorts before a longer one it begins, as its key sorts before the longer key.
+  it('gives every formulation\'s key once, sorted as the key strings sort, each row naming its formulation', () => {
+    const random = seededRandom(8);
+    const vocabulary = [...Array.from({ length: 400 }, (_, i) => `mot${i}`), 'l’application', 'délégations', 'états', 'réaffirment', 'coopération', 'l’onudc'];
+    const phrase = (): string => Array.from({ length: 8 }, () => vocabulary[random(vocabulary.length)]).join(' ');
+    const clauses = Array.from({ length: 300 }, phrase);
+    const miner = new FormulationMiner({ counterBits: 16 });
+    for (let doc = 0; doc < 120; doc++) miner.add(doc, wordIds(miner, Array.from({ length: 12 }, () => clauses[random(clauses.length)]).join('. ')));
+    const sorted = miner.keysInOrder();
+    assert.ok(sorted);
+    const keys = decode(sorted.joined);
+    const strings = sorted.formulations.map((f) => f.key());
+    assert.ok(strings.length > 200, `${strings.length} formulations`);
+    assert.deepEqual(keys, [...strings].sort());
+    keys.forEach((key, row) => assert.equal(strings[sorted.order[row]], key));
+    assert.ok(keys.some((k, i) => i > 0 && k.startsWith(keys[i - 1].split(' ')[0]) && k.split(' ')[0] !== keys[i - 1].split(' ')[0]), 'a word followed by a longer word it begins');
+    assert.ok(keys.some((k) => k.includes("l' application") || k.includes("l' onudc")), 'elided words');
+  });
+
+  it('leaves keys with a character bytes cannot hold to the caller (null)', () => {
+    const { miner } = mine(['Le programme Ωmega des Nations Unies pour le développement. Autre chose ici.', 'Le programme Ωmega des Nations Unies pour le développement. Rien de plus.']);
+    assert.ok(miner.formulations().some((f) => f.key().includes('ω')));
+    assert.equal(miner.keysInOrder(), null);
+  });
+
+  it('gives an empty list for no formulation', () => {
+    const { miner } = mine(['Une seule phrase.']);
+    assert.deepEqual(miner.keysInOrder(), { formulations: [], order: new Int32Array(0), joined: new Uint8Array(0) });
+  });
+});
+
 describe('engine/formulations: a loaded miner made ready for changes while idle', () => {
   // 40 precedents: one changed precedent touches a few records of the table, not most of them.
   const texts = Array.from({ length: 40 }, recombined(3));
