@@ -7,6 +7,7 @@ import { PrecedentIndex } from '../server/src/engine/corpus';
 import { fileBackedIndexOptions } from '../server/src/node/corpusLoader';
 import { readAll, type ReadJob } from '../server/src/node/precedentReaders';
 import { writeIndexCache } from '../server/src/node/indexCache';
+import { collectGarbage } from '../server/src/node/collect';
 import { createDraftingService } from '../server/src/features/languageService';
 import type { CorpusManifest } from './generate';
 import { buildQueries, HOVER_CANDIDATES, Query, QueryCategory, QUERY_CATEGORIES } from './queries';
@@ -319,7 +320,8 @@ export async function runBuild(dir: string, measure: boolean, budgetMs = Infinit
   if (taken < jobs.length) aborted = { atDocument: taken, docsPerS: taken / ((nowMs() - t0) / 1000) };
   // What the server does before it says "ready" (key indexes, formulations mined): part of the build.
   const readMs = nowMs() - t0;
-  if (!aborted) index.prepare();
+  // With the collection the server asks for before mining (the same function).
+  if (!aborted) index.prepare({ collect: () => void collectGarbage() });
   const buildMs = nowMs() - t0;
   let retainedHeapMb: number | null = null;
   if ((globalThis as { gc?: unknown }).gc) {

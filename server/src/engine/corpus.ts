@@ -814,9 +814,14 @@ export class PrecedentIndex {
    * references, the name tables of the lint): a server calls it once the corpus is loaded, so the
    * drafter's first keystroke does not pay for mining the formulations of the whole corpus.
    */
-  prepare(): void {
+  prepare(options: { collect?: () => void } = {}): void {
     this.fitLists();
     this.packRecords();
+    // Before a build's mining pass, the heap holds what reading left and the lists just packed,
+    // dead (100k precedents: ~430 MB). V8 collects it when it sees fit, and that was after the
+    // pass: the dead heap sat beside the miner's tables at their largest, the build's highest
+    // memory. The engine cannot collect; a caller that can says how.
+    if (options.collect && this.miner.bulkPending) options.collect();
     this.openerKeyIndex();
     this.formulationKeyIndex();
     this.referenceKeyIndex();
@@ -2132,10 +2137,25 @@ export class PrecedentIndex {
 
   /** The formulation key index of the current set, sorted anew (with the rows of the last one reused). */
   private rebuiltFormulationKeys(): GrowingKeyIndex<MinedFormulation> {
-    // Most formulations survive a change as the same objects: their sorted keys are reused, and
-    // their words not even made (a key is read only for a formulation the last index lacked).
-    const keys = this.miner.formulations().map((mined) => new FormulationKeyEntry(mined));
-    const base = new KeyIndex(keys, { keysFolded: true, previous: this.formulationKeys?.base ?? null, oneKeyPerEntry: true });
+    const previous = this.formulationKeys?.base ?? null;
+    // The first one (a build): the miner sorts and writes the keys without a string each.
+    const sorted = previous ? null : this.miner.keysInOrder();
+    let base: KeyIndex<MinedFormulation>;
+    if (sorted) {
+      const n = sorted.order.length;
+      const weights = new Float64Array(n);
+      for (let row = 0; row < n; row++) weights[row] = sorted.formulations[sorted.order[row]].count;
+      base = new KeyIndex<MinedFormulation>([], {
+        keysFolded: true,
+        oneKeyPerEntry: true,
+        rows: { keys: JoinedKeys.parse(sorted.joined, n), keyText: null, entries: sorted.formulations, entryOf: sorted.order, weights, inner: new Uint8Array(n) },
+      });
+    } else {
+      // Most formulations survive a change as the same objects: their sorted keys are reused, and
+      // their words not even made (a key is read only for a formulation the last index lacked).
+      const keys = this.miner.formulations().map((mined) => new FormulationKeyEntry(mined));
+      base = new KeyIndex(keys, { keysFolded: true, previous, oneKeyPerEntry: true });
+    }
     this.formulationGeneration = this.miner.generation;
     return new GrowingKeyIndex(base, { keysFolded: true });
   }

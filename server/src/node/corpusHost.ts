@@ -5,10 +5,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { PrecedentIndex } from '../engine/corpus';
 import type { CorpusStatus } from '../protocol/settings';
+import { collectGarbage } from './collect';
 import { bundledSeedsDir, isIgnoredFolderName, isPrecedentFileName, loadCorpus, loadFile, manifestEntry, MANIFEST_NAME, readersNote, removeFile, type SkippedFile } from './corpusLoader';
 import { cacheFileFor, defaultCacheDir, stampOf, writeIndexCache, type CacheWrite, type FileTable, type RestOfIndex } from './indexCache';
 import { runInSlices } from './slices';
@@ -158,7 +157,12 @@ export class CorpusHost {
         if (generation !== this.generation) return;
       }
       const preparing = performance.now();
-      this.index.prepare();
+      this.index.prepare({
+        collect: () => {
+          const collected = collectGarbage();
+          if (collected) this.log(`corpus: memory of the reading released before mining in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
+        },
+      });
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       const rest = c?.rest;
       // With a rest of the saved index to read, once it is restored: one collection for both parts.
@@ -359,7 +363,7 @@ export class CorpusHost {
   }
 
   private releaseLoadMemory(): void {
-    const collected = collectLoadGarbage();
+    const collected = collectGarbage();
     if (collected) this.log(`corpus: memory of the load released in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
   }
 
@@ -461,26 +465,3 @@ export function resolveFolders(paths: readonly string[], base: string | null): s
   return paths.map((p) => (isAbsolute(p) ? resolve(p) : base ? resolve(base, p) : null)).filter((p): p is string => p !== null);
 }
 
-/**
- * One full garbage collection, now. Loading a large saved index leaves as much garbage as it keeps
- * (100k precedents: ~0.9 GB of parsed state beside 1.4 GB kept), and V8 collects it in one pause
- * when it decides to: 3.7 s in the middle of the drafter's first minutes, measured at 100k. Asked
- * for here, before the server says it is ready, it takes 1.6 s there and ~0.1 s at 10k. `gc` is
- * not exposed to the server by default: the flag is set at run time and the function read from a
- * new context. Null when the runtime refuses. After a load from the saved index whose rest is read
- * after "ready", once that rest is restored (100k: 0.56 s for the first part alone, before ready).
- */
-function collectLoadGarbage(): { ms: number; beforeMb: number; afterMb: number } | null {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    if (typeof gc !== 'function') return null;
-    const before = process.memoryUsage().heapUsed;
-    const started = performance.now();
-    (gc as () => void)();
-    const ms = performance.now() - started;
-    return { ms, beforeMb: Math.round(before / 1e6), afterMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
-  } catch {
-    return null;
-  }
-}

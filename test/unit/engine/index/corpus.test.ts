@@ -237,6 +237,20 @@ describe('engine/corpus: queries over the seed precedents', () => {
     });
   }
 
+  // The first key index is written as Latin-1 bytes; a word above U+00FF (here Greek) keeps the
+  // string keys, and completes the same way.
+  for (const [word, typed] of [['Omega', 'Ome'], ['Ωmega', 'Ωme']]) {
+    it(`continueFormulation completes a formulation with the word ${word}`, () => {
+      const own = new PrecedentIndex();
+      const clause = `Soutenir le programme ${word} des Nations Unies pour la paix et la sécurité.`;
+      own.upsert({ docId: 'a', fileName: 'a.txt', bytes: utf8(`${clause}\n\nRappelant la Charte.`) });
+      own.upsert({ docId: 'b', fileName: 'b.txt', bytes: utf8(`Préambule.\n\n${clause}`) });
+      own.prepare();
+      const m = own.continueFormulation(`Nous voulons soutenir le programme ${typed}`, 5);
+      assert.equal(m[0]?.insert, 'ga des Nations Unies pour la paix', m.map((x) => x.insert).join(' / '));
+    });
+  }
+
   it('continueFormulation offers nothing after a sentence end or for function words alone', () => {
     assert.deepEqual(index.continueFormulation('dans toute la mesure.', 5), []);
     assert.deepEqual(index.continueFormulation('de la ', 5), []);
