@@ -202,6 +202,29 @@ describe('engine/corpus: prepare() after a bulk build', function () {
     for (const index of [a.index, b.index]) assert.ok(index.remove(`5-${loadSeeds()[1].file}`));
     assert.deepEqual(answers(a.index), answers(b.index));
   });
+
+  // The caller's collection runs where the heap holds what reading left, dead: before a bulk
+  // mining pass, with nothing mined yet. Not for a change of a few precedents (a full collection
+  // at 100k is ~1.5 s), nor after a load from the saved index.
+  it('asks for the caller’s collection once, before the mining pass of a build only', () => {
+    const index = new PrecedentIndex();
+    copies(index);
+    const minedAtCollection: number[] = [];
+    const collect = (): void => {
+      minedAtCollection.push((index as unknown as { miner: { hasFormulations(): boolean } }).miner.hasFormulations() ? 1 : 0);
+    };
+    index.prepare({ collect });
+    assert.deepEqual(minedAtCollection, [0]);
+    assert.ok(index.formulations(5).length === 5);
+    changes(index);
+    index.prepare({ collect });
+    assert.equal(minedAtCollection.length, 1, 'no collection for 31 changed precedents');
+    const loaded = decodeIndex(encodeIndex(index, 'test', null), 'test', { readText: (id) => (texts.has(id) ? new TextDecoder().decode(texts.get(id)) : null) });
+    assert.ok(loaded.ok);
+    let afterLoad = 0;
+    loaded.index.prepare({ collect: () => afterLoad++ });
+    assert.equal(afterLoad, 0);
+  });
 });
 
 describe('engine/corpus: queries over the seed precedents', () => {
