@@ -22,7 +22,7 @@ import { JoinedSection } from './sections';
 import { runToEnd } from './steps';
 import { runtimeDecoder, runtimeEncoder } from './text/runtime';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 const MAGIC = [0x50, 0x52, 0x45, 0x43, 0x49, 0x44, 0x58, 0x00]; // "PRECIDX\0"
 /** Bytes before the header: read first, they say where each part ends. */
 export const FIXED = 32;

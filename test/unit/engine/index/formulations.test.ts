@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FormulationMiner, foldedWords, foldWord, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList, type WordIds } from '../../../../server/src/engine/formulations';
+import { FormulationMiner, foldedWords, foldWord, SLOT, tokenize, WORD_OR_BREAK, type MinedFormulation, type TokenList, type WordIds } from '../../../../server/src/engine/formulations';
 import { decodePrecedent } from '../../../../server/src/engine/text/decode';
 import { PrecedentIndex } from '../../../../server/src/engine/corpus';
 import { foldKey } from '../../../../server/src/engine/search/keyIndex';
@@ -296,7 +296,7 @@ describe('engine/formulations: a bulk build within the record bound', () => {
     texts.forEach((t, doc) => miner.add(doc, wordIds(miner, t)));
     const set = byText(miner.formulations());
     const { tables } = miner.exportState();
-    return { set, tableSlots: tables.slots.length / 3, records: tables.recA.length };
+    return { set, tableSlots: tables.slots.length / SLOT, records: tables.recA.length };
   };
   const unbounded = bulk(Number.MAX_SAFE_INTEGER);
   // 400 precedents hold ~400,000 records; a bound of 100,000 prunes five times, ~80 precedents apart.
@@ -336,8 +336,8 @@ describe('engine/formulations: the tables after a bulk pass', () => {
 
   it('leaves a hash table sized for the records kept, with room for changes (2 to 4.5 slots a record)', () => {
     const { tables } = miner.exportState();
-    const perRecord = tables.slots.length / 3 / tables.recA.length;
-    assert.ok(perRecord > 2 && perRecord < 4.5, `${tables.slots.length / 3} slots for ${tables.recA.length} records`);
+    const perRecord = tables.slots.length / SLOT / tables.recA.length;
+    assert.ok(perRecord > 2 && perRecord < 4.5, `${tables.slots.length / SLOT} slots for ${tables.recA.length} records`);
   });
 
   // The key index reads every formulation's key once, most of them before anything read its words.
