@@ -821,8 +821,16 @@ export class PrecedentIndex {
     // dead (100k precedents: ~430 MB). V8 collects it when it sees fit, and that was after the
     // pass: the dead heap sat beside the miner's tables at their largest, the build's highest
     // memory. The engine cannot collect; a caller that can says how.
-    if (options.collect && this.miner.bulkPending) options.collect();
+    const bulk = options.collect !== undefined && this.miner.bulkPending;
+    if (bulk) options.collect!();
     this.openerKeyIndex();
+    if (bulk) {
+      // And once the pass is mined: its tables, sized for the most records it held, were copied
+      // to fitted ones and are garbage (10k: ~200 MB of typed arrays, freed only when collected),
+      // while working the set out makes its own (children, sources: the next highest memory).
+      this.miner.minePending();
+      options.collect!();
+    }
     this.formulationKeyIndex();
     this.referenceKeyIndex();
     this.referenceNameMap();

@@ -1568,6 +1568,12 @@ export class FormulationMiner {
     return new Formulation(this, r, ids, this.recCount[r], this.recDocs[r]);
   }
 
+  /** Mines the precedents added since the last query, without working the set out yet. */
+  minePending(): void {
+    this.needTables();
+    this.flush();
+  }
+
   /** Whether the next query mines in one pass over many precedents (a build), not a change's few. */
   get bulkPending(): boolean {
     return !this.setReady && this.pending.size > this.maxRemine;
