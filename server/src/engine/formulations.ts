@@ -314,11 +314,11 @@ export interface MinerTables {
   triLastDoc: Int32Array;
   triFinger: Uint32Array;
   /**
-   * The record hash table (hash halves and record number per slot, -1 empty): stored as it is,
+   * The record hash table (first hash half and record number per slot, -1 empty): stored as it is,
    * since rebuilding it (re-inserting, or even copying the halves from the records) misses the
-   * cache at every step: ~0.1 µs a record, a second at the record cap.
+   * cache at every step: ~0.1 µs a record, a second at the record cap. SLOT ints per slot: the
+   * first hash half (as a signed int) and the record.
    */
-  /** SLOT ints per slot: the first hash half (as a signed int) and the record, -1 when empty. */
   slots: Int32Array;
   recA: Uint32Array;
   recB: Uint32Array;
@@ -367,7 +367,6 @@ function* pagedIn<A extends Int32Array | Uint8Array>(table: A): Generator<void, 
 
 /** Places kept per record as they are mined (the first contributors); more are found on demand. */
 const SAMPLE = 4;
-/** Ints per slot of the record hash table: hash half a, half b, record (12 bytes: as much memory as three arrays). */
 /**
  * Ints per slot of the record hash table: the first hash half and the record. The second half is
  * read from the record (recB) when the first matches: 8 bytes a slot, not 12 (100k precedents:

@@ -160,7 +160,7 @@ export class CorpusHost {
       this.index.prepare({
         collect: () => {
           const collected = collectGarbage();
-          if (collected) this.log(`corpus: memory of the reading released before mining in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
+          if (collected) this.log(`corpus: memory collected while preparing in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
         },
       });
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
