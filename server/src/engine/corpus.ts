@@ -36,7 +36,7 @@ import { conjugate } from './structure/conjugate';
 import { KNOWN_REFERENCES } from './references/knowledge';
 import { instrumentHead } from './references/find';
 import { JoinedKeys } from './search/joinedKeys';
-import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
+import { editDistance, foldKey, GrowingKeyIndex, KeyIndex, type EntryList, type KeyIndexEntry, type KeyIndexOptions } from './search/keyIndex';
 import { FormulationMiner, foldedWords, foldWord, isFunctionWord, MAX_WORDS, tokenize, type MinedFormulation, type MinerState, type MinerTables, type TokenList, type WordIds, type WordPlace } from './formulations';
 import { mergeSorted } from './sorted';
 import { DocSet } from './docSet';
@@ -821,15 +821,15 @@ export class PrecedentIndex {
     // dead (100k precedents: ~430 MB). V8 collects it when it sees fit, and that was after the
     // pass: the dead heap sat beside the miner's tables at their largest, the build's highest
     // memory. The engine cannot collect; a caller that can says how.
-    const bulk = options.collect !== undefined && this.miner.bulkPending;
-    if (bulk) options.collect!();
+    const collect = this.miner.bulkPending ? options.collect : undefined;
+    collect?.();
     this.openerKeyIndex();
-    if (bulk) {
+    if (collect) {
       // And once the pass is mined: its tables, sized for the most records it held, were copied
       // to fitted ones and are garbage (10k: ~200 MB of typed arrays, freed only when collected),
       // while working the set out makes its own (children, sources: the next highest memory).
       this.miner.minePending();
-      options.collect!();
+      collect();
     }
     this.formulationKeyIndex();
     this.referenceKeyIndex();
@@ -1718,10 +1718,8 @@ export class PrecedentIndex {
           check(order[i] >= 0 && order[i] < list.length, 'formulation order');
           weights[i] = list.countAt(order[i]);
         }
-        // One key per formulation, folded already, none of them a later word; the entries are the
-        // miner's restored set itself, each formulation made when a lookup first finds it.
-        const rows = { keys, keyText: null, entries: list, entryOf: order, weights, inner: new Uint8Array(list.length) };
-        index.formulationKeys = new GrowingKeyIndex(new KeyIndex([], { keysFolded: true, oneKeyPerEntry: true, rows }), { keysFolded: true });
+        // The entries are the miner's restored set itself, each formulation made when a lookup first finds it.
+        index.formulationKeys = formulationKeysOf(keys, list, order, weights);
         index.formulationVersion = index.miner.version;
         index.formulationGeneration = index.miner.generation;
       }
@@ -2001,7 +1999,6 @@ export class PrecedentIndex {
       packing.push(d);
       lists.push(r, sid);
     }
-    if (!packing.length) return;
     // Exact copies: the lists' own arrays have up to twice the room.
     const tables: PackedTables = {
       strings, labels: lists.labels.toArray().slice(), unitOffsets: offsets.units, openers: lists.openers.toArray().slice(),
@@ -2148,24 +2145,16 @@ export class PrecedentIndex {
     const previous = this.formulationKeys?.base ?? null;
     // The first one (a build): the miner sorts and writes the keys without a string each.
     const sorted = previous ? null : this.miner.keysInOrder();
-    let base: KeyIndex<MinedFormulation>;
-    if (sorted) {
-      const n = sorted.order.length;
-      const weights = new Float64Array(n);
-      for (let row = 0; row < n; row++) weights[row] = sorted.formulations[sorted.order[row]].count;
-      base = new KeyIndex<MinedFormulation>([], {
-        keysFolded: true,
-        oneKeyPerEntry: true,
-        rows: { keys: JoinedKeys.parse(sorted.joined, n), keyText: null, entries: sorted.formulations, entryOf: sorted.order, weights, inner: new Uint8Array(n) },
-      });
-    } else {
-      // Most formulations survive a change as the same objects: their sorted keys are reused, and
-      // their words not even made (a key is read only for a formulation the last index lacked).
-      const keys = this.miner.formulations().map((mined) => new FormulationKeyEntry(mined));
-      base = new KeyIndex(keys, { keysFolded: true, previous, oneKeyPerEntry: true });
-    }
     this.formulationGeneration = this.miner.generation;
-    return new GrowingKeyIndex(base, { keysFolded: true });
+    if (sorted) {
+      const weights = new Float64Array(sorted.order.length);
+      for (let row = 0; row < weights.length; row++) weights[row] = sorted.formulations[sorted.order[row]].count;
+      return formulationKeysOf(JoinedKeys.parse(sorted.joined, weights.length), sorted.formulations, sorted.order, weights);
+    }
+    // Most formulations survive a change as the same objects: their sorted keys are reused, and
+    // their words not even made (a key is read only for a formulation the last index lacked).
+    const keys = this.miner.formulations().map((mined) => new FormulationKeyEntry(mined));
+    return new GrowingKeyIndex(new KeyIndex(keys, { keysFolded: true, previous, oneKeyPerEntry: true }), { keysFolded: true });
   }
 
   private notesOf(mined: MinedFormulation): FormulationNotes {
@@ -2324,6 +2313,15 @@ function displayName(agg: ReferenceAgg): string {
     if (r > rank || (r === rank && w.count > best)) [name, best, rank] = [w.text, w.count, r];
   }
   return name;
+}
+
+/**
+ * A formulation key index from rows already in key order (a saved index's, or the miner's
+ * keysInOrder()): one key per formulation, folded, none of them a later word.
+ */
+function formulationKeysOf(keys: JoinedKeys, entries: EntryList<MinedFormulation>, order: Int32Array, weights: Float64Array): GrowingKeyIndex<MinedFormulation> {
+  const rows = { keys, keyText: null, entries, entryOf: order, weights, inner: new Uint8Array(order.length) };
+  return new GrowingKeyIndex(new KeyIndex<MinedFormulation>([], { keysFolded: true, oneKeyPerEntry: true, rows }), { keysFolded: true });
 }
 
 /** Distinct strings numbered in the order first given: the string table of a saved state or of packed lists. */

@@ -157,16 +157,11 @@ export class CorpusHost {
         if (generation !== this.generation) return;
       }
       const preparing = performance.now();
-      this.index.prepare({
-        collect: () => {
-          const collected = collectGarbage();
-          if (collected) this.log(`corpus: memory collected while preparing in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
-        },
-      });
+      this.index.prepare({ collect: () => this.collectMemory('collected while preparing') });
       this.log(`corpus: formulations and key indexes prepared in ${Math.round(performance.now() - preparing)} ms`);
       const rest = c?.rest;
       // With a rest of the saved index to read, once it is restored: one collection for both parts.
-      if (!rest) this.releaseLoadMemory();
+      if (!rest) this.collectMemory('of the load released');
       this.onChanged(this.status('ready'), 'load');
       if (rest) {
         this.whole = this.readRest(rest, generation);
@@ -195,7 +190,7 @@ export class CorpusHost {
     if (generation !== this.generation) return;
     if (!failure) {
       this.log(`corpus: rest of the saved index read in ${Math.round(performance.now() - started)} ms: precedent changes are taken from now on`);
-      this.releaseLoadMemory();
+      this.collectMemory('of the load released');
       return;
     }
     // load() says it once, as for a cache found damaged at the start.
@@ -362,9 +357,10 @@ export class CorpusHost {
     });
   }
 
-  private releaseLoadMemory(): void {
+  /** One full collection, logged as "corpus: memory <what> in … ms (heap … -> … MB)". */
+  private collectMemory(what: string): void {
     const collected = collectGarbage();
-    if (collected) this.log(`corpus: memory of the load released in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
+    if (collected) this.log(`corpus: memory ${what} in ${Math.round(collected.ms)} ms (heap ${collected.beforeMb} -> ${collected.afterMb} MB)`);
   }
 
   /** Write the persisted index after `delayMs` of quiet (a later call postpones it). */
